@@ -1,0 +1,15 @@
+"""Actors: the offline knowledge base (countries, dated roles, organisations, sector agents) and the resolver
+that turns noun phrases in a parsed document into CAMEO-style actor codes with country and sector.
+
+Public interface (used by `coding`):
+    ActorMention                      one resolved (or unresolved) actor mention in a spaCy Doc
+    ActorResolver(extra=None)         .resolve(doc, when) -> list[ActorMention]
+    MentionIndex(mentions)            .at(token_i) -> the mention covering that token, or None
+"""
+
+from __future__ import annotations
+
+from eventline.actors.mention import ActorMention, MentionIndex
+from eventline.actors.resolver import ActorResolver
+
+__all__ = ["ActorMention", "ActorResolver", "MentionIndex"]

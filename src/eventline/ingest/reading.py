@@ -1,0 +1,67 @@
+"""`read(path)`: walks files and folders, picks a reader per file, reports what it cannot read and goes on."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventline.ingest.document import Document
+
+
+class ReadError(Exception):
+    """A reader could not turn an input into documents; the message says why (the caller adds the path)."""
+
+
+@dataclass(frozen=True)
+class ReadProblem:
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+OnProblem = Callable[[ReadProblem], None]
+
+
+def _print_problem(problem: ReadProblem) -> None:
+    print(f"eventline: skipped {problem}", file=sys.stderr)
+
+
+def iter_input_files(paths: str | Path | Iterable[str | Path]) -> Iterator[Path]:
+    """Files named, and files under folders named (recursively, sorted, hidden files skipped). '-' is stdin."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    for p in paths:
+        if str(p) == "-":
+            yield Path("-")
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts):
+                    yield f
+        else:
+            yield path
+
+
+def read(
+    paths: str | Path | Iterable[str | Path],
+    on_problem: OnProblem | None = None,
+) -> Iterator[Document]:
+    """Yields the documents in files and folders; an input that cannot be read is reported through
+    `on_problem` (default: a line on stderr naming the path and the reason) and skipped."""
+    from eventline.ingest.readers import read_file
+
+    report = on_problem or _print_problem
+    for path in iter_input_files(paths):
+        try:
+            if str(path) != "-" and not path.exists():
+                raise ReadError("no such file or folder")
+            yield from read_file(path)
+        except ReadError as exc:
+            report(ReadProblem(str(path), str(exc)))
+        except (OSError, UnicodeError, ValueError) as exc:
+            report(ReadProblem(str(path), f"{type(exc).__name__}: {exc}"))
