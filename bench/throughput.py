@@ -1,0 +1,132 @@
+"""Throughput and memory of eventline on real news (Timeline17).
+
+Measures, on the same documents:
+  parse-only      the spaCy pipeline alone (tokens, sentences, documents per second)
+  coding stage    actors + events + dates + claims on already-parsed documents (sentences per second)
+  end-to-end      Pipeline.process (parse + everything), and the ratio end-to-end / parse-only
+  workers         `eventline ingest --workers 1` vs `--workers 2` into a fresh DuckDB file (documents per second)
+  peak RSS        of an `eventline ingest --workers 2` run (with --all: the whole corpus)
+  spark           `eventline spark --master local[2]` on the same files (optional: --spark)
+
+Usage:
+  .venv/bin/python bench/throughput.py [--news DIR] [--docs N] [--all] [--spark] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_NEWS = REPO.parent / "shared" / "data" / "news" / "timeline17"
+EVENTLINE = str(Path(sys.executable).parent / "eventline")
+
+
+def pick_files(news: Path, n: int | None) -> list[Path]:
+    every = sorted(news.rglob("InputDocs/*/*.txt"))
+    if n is None or n >= len(every):
+        return every
+    return every[:: max(1, len(every) // n)][:n]  # spread over all topics
+
+
+def in_process(files: list[Path]) -> dict:
+    import eventline
+
+    docs = [d for f in files for d in eventline.read(str(f))]
+    t = time.perf_counter()
+    pipe = eventline.Pipeline()
+    load_s = time.perf_counter() - t
+    list(pipe.process(docs[:5]))  # warm-up
+
+    t = time.perf_counter()
+    parsed = list(pipe.nlp.pipe([d.text for d in docs], batch_size=32))
+    parse_s = time.perf_counter() - t
+    tokens = sum(len(p) for p in parsed)
+    sentences = sum(1 for p in parsed for _ in p.sents)
+
+    t = time.perf_counter()
+    n_events = sum(len(pipe.code_parsed(p, d).events) for p, d in zip(parsed, docs, strict=True))
+    coding_s = time.perf_counter() - t
+
+    t = time.perf_counter()
+    coded = list(pipe.process(docs))
+    all_s = time.perf_counter() - t
+    return {
+        "documents": len(docs), "tokens": tokens, "sentences": sentences, "events": n_events,
+        "model_load_s": round(load_s, 2),
+        "parse_only": {"docs_per_s": round(len(docs) / parse_s, 1), "sentences_per_s": round(sentences / parse_s),
+                       "tokens_per_s": round(tokens / parse_s)},
+        "coding_stage": {"sentences_per_s": round(sentences / coding_s), "docs_per_s": round(len(docs) / coding_s, 1)},
+        "end_to_end": {"docs_per_s": round(len(docs) / all_s, 1), "sentences_per_s": round(sentences / all_s),
+                       "tokens_per_s": round(tokens / all_s), "events": sum(len(c.events) for c in coded)},
+        "ratio_end_to_end_over_parse_only": round(parse_s / all_s, 3),
+    }
+
+
+def run_ingest(files: list[Path], workers: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp) / "inputs"
+        listing.mkdir()
+        for i, f in enumerate(files):  # a folder of links keeps the command line short
+            (listing / f"{i:05d}_{f.name}").symlink_to(f)
+        db = Path(tmp) / "bench.duckdb"
+        t = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        proc = subprocess.run([EVENTLINE, "ingest", str(listing), "--db", str(db), "--workers", str(workers)],
+                              capture_output=True, text=True)
+        wall = time.perf_counter() - t
+        peak_mb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"ingest failed: {proc.stderr[-2000:]}")
+    return {"workers": workers, "documents": len(files), "wall_s": round(wall, 1),
+            "docs_per_s": round(len(files) / wall, 2), "peak_rss_mb_largest_process": round(peak_mb)}
+
+
+def run_spark(files: list[Path]) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp) / "inputs"
+        listing.mkdir()
+        for i, f in enumerate(files):
+            (listing / f"{i:05d}_{f.name}").symlink_to(f)
+        t = time.perf_counter()
+        proc = subprocess.run([EVENTLINE, "spark", str(listing), "--out", str(Path(tmp) / "out"),
+                               "--master", "local[2]"], capture_output=True, text=True)
+        wall = time.perf_counter() - t
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(f"spark failed: {proc.stderr[-2000:]}")
+    return {"master": "local[2]", "documents": len(files), "wall_s": round(wall, 1),
+            "docs_per_s": round(len(files) / wall, 2), "note": "includes JVM start (about 6 s)"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--news", type=Path, default=DEFAULT_NEWS)
+    ap.add_argument("--docs", type=int, default=200, help="documents for the in-process and worker runs")
+    ap.add_argument("--all", action="store_true", help="also ingest the whole corpus for peak RSS")
+    ap.add_argument("--spark", action="store_true", help="also time the Spark runner on local[2]")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    if not args.news.exists():
+        sys.exit(f"no news corpus at {args.news}")
+    files = pick_files(args.news, args.docs)
+    result = {"date": time.strftime("%Y-%m-%d"), "cores": os.cpu_count(), "in_process": in_process(files)}
+    one, two = run_ingest(files, 1), run_ingest(files, 2)
+    result["ingest_workers"] = [one, two]
+    result["speedup_2_over_1"] = round(one["wall_s"] / two["wall_s"], 2)
+    if args.all:
+        result["whole_corpus"] = run_ingest(pick_files(args.news, None), 2)
+    if args.spark and shutil.which("java"):
+        result["spark"] = run_spark(files)
+    print(json.dumps(result, indent=None if args.json else 2))
+
+
+if __name__ == "__main__":
+    main()
