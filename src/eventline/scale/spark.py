@@ -88,16 +88,18 @@ class SparkRun:
         return sum(int(r["events"]) for r in self.coded)
 
 
-def spark_session(master: str = "local[2]", app_name: str = "eventline") -> Any:
-    """A SparkSession set up as eventline needs it (workers use this interpreter; quiet console)."""
+def spark_session(master: str | None = "local[2]", app_name: str = "eventline") -> Any:
+    """A SparkSession set up as eventline needs it (workers use this interpreter; quiet console).
+    master=None keeps what spark-submit configured."""
     require_pyspark()
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    if master is None or master.startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     from pyspark.sql import SparkSession
 
+    builder = SparkSession.builder if master is None else SparkSession.builder.master(master)
     return (
-        SparkSession.builder.master(master)
-        .appName(app_name)
+        builder.appName(app_name)
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
@@ -109,7 +111,7 @@ def spark_session(master: str = "local[2]", app_name: str = "eventline") -> Any:
 def run_spark(
     inputs: list[str],
     out_dir: str | Path,
-    master: str = "local[2]",
+    master: str | None = "local[2]",
     model: str | None = None,
     actors: str | None = None,
     spark: Any = None,
