@@ -60,7 +60,7 @@ def read(
         try:
             if str(path) != "-" and not path.exists():
                 raise ReadError("no such file or folder")
-            yield from read_file(path)
+            yield from read_file(path, report)
         except ReadError as exc:
             report(ReadProblem(str(path), str(exc)))
         except (OSError, UnicodeError, ValueError) as exc:

@@ -1,0 +1,130 @@
+"""Boilerplate benchmark: how well the plain-text cleaner recovers article bodies from scraped page text.
+
+Each page of ../shared/data/boilerplate/scrapinghub is rendered to the visible text lines a scraper saves
+(block elements start new lines; scripts, styles and SVG dropped: the same rendering as the shared
+boilerplate_eval.py), written to a .txt file and read with `eventline.read` (the public path the eval uses).
+Scores are bag-of-words token precision/recall/F1 against the ground-truth `articleBody`, macro-averaged over
+pages, for: the raw page text, our plain-text cleaner, and trafilatura on the original HTML.
+
+  .venv/bin/python bench/boilerplate.py [BENCH_DIR] [--limit N] [--no-trafilatura] [--worst K]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import json
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import lxml.html
+
+import eventline
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_BENCH = REPO.parent / "shared" / "data" / "boilerplate" / "scrapinghub"
+
+BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer nav aside blockquote pre figure "
+    "figcaption form dt dd".split()
+)
+
+
+def visible_lines(html: str) -> str:
+    """The page as a scraper saves it: text of visible elements, one line per block, blank lines dropped."""
+    root = lxml.html.fromstring(html)
+    for el in root.xpath("//script|//style|//noscript|//template|//svg"):
+        el.drop_tree()
+    out: list[str] = []
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in BLOCK_TAGS:
+            out.append("\n")
+        if el.text:
+            out.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                out.append(child.tail)
+        if tag in BLOCK_TAGS:
+            out.append("\n")
+
+    walk(root)
+    lines = (" ".join(line.split()) for line in "".join(out).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def tokens(text: str | None) -> collections.Counter[str]:
+    return collections.Counter(re.findall(r"\w+", (text or "").lower()))
+
+
+def prf(pred: str | None, gold: str) -> tuple[float, float, float]:
+    p, g = tokens(pred), tokens(gold)
+    inter = sum((p & g).values())
+    if not inter:
+        return 0.0, 0.0, 0.0
+    precision, recall = inter / sum(p.values()), inter / sum(g.values())
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def trafilatura_body(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=False) or ""
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("bench", nargs="?", type=Path, default=DEFAULT_BENCH)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--no-trafilatura", action="store_true")
+    ap.add_argument("--worst", type=int, default=0, help="print the K pages where the cleaner scores lowest")
+    args = ap.parse_args()
+    truth_file = args.bench / "ground-truth.json"
+    if not truth_file.exists():
+        print(f"benchmark data absent: {truth_file}", file=sys.stderr)
+        return 2
+    truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    scores: dict[str, list[tuple[float, float, float]]] = collections.defaultdict(list)
+    per_page: list[tuple[float, str]] = []
+    timing = collections.Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, (key, gt) in enumerate(truth.items()):
+            if args.limit and n >= args.limit:
+                break
+            page = args.bench / "html" / f"{key}.html.gz"
+            if not page.exists():
+                continue
+            html = gzip.open(page).read().decode("utf-8", "replace")
+            gold = gt.get("articleBody", "")
+            text = visible_lines(html)
+            path = Path(tmp) / f"{key}.txt"
+            path.write_text(text, encoding="utf-8")
+            t0 = time.perf_counter()
+            body = " ".join(d.text for d in eventline.read(str(path), on_problem=lambda p: None))
+            timing["cleaner"] += time.perf_counter() - t0
+            scores["raw page text"].append(prf(text, gold))
+            scores["eventline plain-text cleaner"].append(prf(body, gold))
+            per_page.append((scores["eventline plain-text cleaner"][-1][2], key))
+            if not args.no_trafilatura:
+                t0 = time.perf_counter()
+                scores["trafilatura on HTML"].append(prf(trafilatura_body(html), gold))
+                timing["trafilatura"] += time.perf_counter() - t0
+    print(f"pages: {len(per_page)}")
+    print(f"{'system':32} {'precision':>9} {'recall':>9} {'F1':>9}")
+    for name, rows in scores.items():
+        p, r, f = (sum(x[i] for x in rows) / len(rows) for i in range(3))
+        print(f"{name:32} {p:9.4f} {r:9.4f} {f:9.4f}")
+    print("seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in timing.items()))
+    for f, key in sorted(per_page)[: args.worst]:
+        print(f"worst: {f:.3f} {key}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Reader for web pages (.html, .htm): trafilatura finds the body, title, date, outlet and URL. When it finds
+no article, the page's visible text goes through the plain-text cleaner instead."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlparse
+
+from eventline.ingest.cleaning import canonical_outlet, clean_scraped_text
+from eventline.ingest.decoding import decode_bytes
+from eventline.ingest.document import Document
+from eventline.ingest.reading import ReadError
+
+BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer nav aside blockquote pre figure "
+    "figcaption form dt dd".split()
+)
+
+
+def read_html_file(path: Path) -> Iterator[Document]:
+    html = decode_bytes(path.read_bytes())
+    yield document_from_html(html, path.stem, str(path))
+
+
+def document_from_html(html: str, doc_id: str, source: str | None, url: str | None = None) -> Document:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"extensive_search": True, "original_date": True},
+    )
+    data = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
+    body = (data.get("text") or "").strip()
+    cleaned = clean_scraped_text(visible_text(html))
+    if not body:
+        body = cleaned.body
+    if not body.strip():
+        raise ReadError("no article text found in the page")
+    page_url = url or data.get("url")
+    publisher = data.get("sitename") or cleaned.publisher
+    if not publisher and page_url:
+        publisher = urlparse(page_url).hostname
+    pub_date = _as_date(data.get("date")) or cleaned.pub_date
+    return Document(
+        id=doc_id,
+        text=_paragraphs(body),
+        title=data.get("title") or cleaned.title,
+        publisher=canonical_outlet(publisher),
+        url=page_url,
+        pub_date=pub_date,
+        source=source,
+        meta={k: v for k, v in (("byline", data.get("author")),) if v},
+    )
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, str) and re.match(r"\d{4}-\d\d-\d\d", value):
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _paragraphs(text: str) -> str:
+    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def visible_text(html: str) -> str:
+    """The page's visible text, one line per block element (what a scraper would save)."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(html)
+    except Exception as exc:  # lxml raises a few kinds for broken documents
+        raise ReadError(f"not a readable HTML page: {exc}") from exc
+    for el in root.xpath("//script|//style|//noscript|//template|//svg"):
+        el.drop_tree()
+    out: list[str] = []
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in BLOCK_TAGS:
+            out.append("\n")
+        if el.text:
+            out.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                out.append(child.tail)
+        if tag in BLOCK_TAGS:
+            out.append("\n")
+
+    walk(root)
+    return "\n".join(" ".join(line.split()) for line in "".join(out).split("\n") if line.strip())
