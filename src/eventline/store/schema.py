@@ -3,11 +3,19 @@
 `events` holds one row per coded record (a *mention* of an event in one sentence), with the columns of the
 event record schema. Merged real-world events are derived in `analysis` from these rows, never stored in
 place of them.
+
+Versions: 1 the first schema; 2 adds runs' duplicate/skip counters and documents.duplicate_kind. `MIGRATIONS`
+bring an older file up to date when a writer opens it (columns are only ever added).
+
+Duplicates: a document that repeats another (exact or near copy) has a row in `documents` with `duplicate_of` set
+to the original's id and `duplicate_kind` 'exact' or 'near'; it is not coded, so it has no rows in `events` or
+`claims` and nothing counts it twice. Count sources that carried a story with
+`SELECT count(*) FROM documents WHERE coalesce(duplicate_of, id) = ?`.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ENTITY = (
     'STRUCT(text VARCHAR, code VARCHAR, country VARCHAR, sector VARCHAR, name VARCHAR, start INTEGER, "end" INTEGER)'
@@ -27,7 +35,11 @@ DDL = [
         duplicates INTEGER,
         events INTEGER,
         coder VARCHAR,
-        status VARCHAR
+        status VARCHAR,
+        near_duplicates INTEGER,
+        unreadable INTEGER,
+        skipped JSON,
+        workers INTEGER
     )""",
     """CREATE TABLE IF NOT EXISTS documents (
         id VARCHAR PRIMARY KEY,
@@ -42,7 +54,8 @@ DDL = [
         minhash UBIGINT[],
         n_sentences INTEGER,
         run_id VARCHAR,
-        ingested_at TIMESTAMP
+        ingested_at TIMESTAMP,
+        duplicate_kind VARCHAR
     )""",
     f"""CREATE TABLE IF NOT EXISTS events (
         id VARCHAR PRIMARY KEY,
@@ -89,4 +102,13 @@ DDL = [
         extra JSON,
         run_id VARCHAR
     )""",
+]
+
+# Statements that bring a store written by an older version up to SCHEMA_VERSION; safe to run on any version.
+MIGRATIONS = [
+    "ALTER TABLE runs ADD COLUMN IF NOT EXISTS near_duplicates INTEGER",
+    "ALTER TABLE runs ADD COLUMN IF NOT EXISTS unreadable INTEGER",
+    "ALTER TABLE runs ADD COLUMN IF NOT EXISTS skipped JSON",
+    "ALTER TABLE runs ADD COLUMN IF NOT EXISTS workers INTEGER",
+    "ALTER TABLE documents ADD COLUMN IF NOT EXISTS duplicate_kind VARCHAR",
 ]
