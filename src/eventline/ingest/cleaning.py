@@ -34,8 +34,13 @@ _DATE_CUE = re.compile(r"\b(?:published|updated|posted|date|last modified|first 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’)\]」』]*$|[\"”’]$")
 _INNER_PUNCT = re.compile(r"[,.;:!?，、。；：！？]\s|[，、。]")
+_CODE_SYMBOLS = re.compile(r"[{}<>=\\/|_\[\]#*@;$^~`]")
+_TIME_STAMP = re.compile(r"\b\d{1,2}:\d\d\b|\b\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?|months?)\s+ago\b", re.I)
+_MARKUP = re.compile(r"</?[a-z][a-z0-9]*(?:\s+[a-z-]+=[^>]*)?/?>|&[a-z]+;|\bdata:image/", re.I)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)", re.I)
+# A legal copyright line (a year or a rights clause), as opposed to a photo credit ("Image copyright AFP").
+_LEGAL_LINE = re.compile(r"(?:19|20)\d\d|rights reserved|\b(?:inc|ltd|llc|plc|gmbh)\b", re.I)
 _COPYRIGHT_OWNER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]?\s*(?:(?:19|20)\d\d)?\s*)?(?P<owner>[^\W\d_][\w&.'’ -]*?)"
     r"\s*(?:,?\s*(?:19|20)\d\d)?\s*(?:[.,;|]|\ball rights\b|$)",
@@ -72,6 +77,12 @@ def _cue_patterns() -> tuple[frozenset[str], re.Pattern[str]]:
     phrases = sorted((c for c in cues if " " in c), key=len, reverse=True)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b") if phrases else re.compile("(?!)")
     return single, pattern
+
+
+@lru_cache(maxsize=1)
+def _section_cues() -> re.Pattern[str]:
+    cues = sorted(_data_lines("section_cues.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +128,11 @@ class Line:
     sentence_end: bool
     copyright: bool
     punct: int = 0
+    symbols: float = 0.0
+    capitals: float = 0.0
+    section_end: bool = False
+    stamp: bool = False
+    markup: bool = False
     score: float = 0.0
 
 
@@ -170,28 +186,42 @@ def describe_line(text: str, function_words: frozenset[str] = frozenset()) -> Li
         stop_ratio=n_stop / len(words) if words and cjk < len(text) / 3 else (0.3 if cjk else 0.0),
         cue_ratio=min(1.0, n_cue / n) if n else 0.0,
         sentence_end=bool(_SENTENCE_END.search(text)),
-        copyright=bool(_COPYRIGHT.search(text)) and n <= 15,
+        copyright=bool(_COPYRIGHT.search(text)) and n <= 15 and bool(_LEGAL_LINE.search(text)),
         punct=len(_INNER_PUNCT.findall(text)),
+        symbols=len(_CODE_SYMBOLS.findall(text)) / len(text),
+        capitals=sum(1 for w in words if w[0].isupper()) / len(words) if words else 0.0,
+        section_end=len(words) <= 5 and bool(_section_cues().search(text.lower())),
+        stamp=len(words) <= 12 and bool(_TIME_STAMP.search(text) or parse_date(text)),
+        markup=bool(_MARKUP.search(text)),
     )
 
 
 def is_prose(line: Line) -> bool:
     """A line that reads as running text: several words, many of them function words, not furniture."""
-    if line.copyright or line.cue_ratio >= 0.34:
+    if line.copyright or line.cue_ratio >= 0.34 or line.symbols > 0.06 or line.markup or line.stamp:
+        return False
+    if line.capitals > 0.6 and line.words >= 6:  # headlines and teaser lists, not running text
         return False
     if line.words >= 15 and (line.stop_ratio >= 0.2 or (line.punct >= 2 and line.sentence_end)):
         return True
     return line.words >= 7 and line.stop_ratio >= 0.25 and line.sentence_end
 
 
+SECTION_END_PENALTY = -600.0
+
+
 def score_line(line: Line) -> float:
     """Positive for prose (by its length), negative for furniture; the densest block maximises the sum."""
     if line.copyright:
         return -400.0
+    if line.section_end:
+        return SECTION_END_PENALTY
     if line.words == 0:
         return -30.0
+    if line.stamp:  # "Posted on May 3, 2019 at 4:47 pm", "2 days ago": post and comment headers
+        return -80.0
     if is_prose(line):
-        return float(line.chars) * (1.0 - line.cue_ratio)
+        return float(line.chars) * max(0.0, 1.0 - 5 * line.cue_ratio)
     if line.cue_ratio >= 0.34:
         return -40.0 - line.chars
     if line.words >= 7 and line.stop_ratio >= 0.15:
@@ -218,7 +248,7 @@ def densest_block(scores: list[float]) -> tuple[int, int]:
 
 def keep_in_body(line: Line) -> bool:
     """Inside the article block, drop what is plainly furniture: widgets, captions' markers, lone symbols."""
-    if line.copyright or line.words == 0:
+    if line.copyright or line.words == 0 or line.markup or line.symbols > 0.1:
         return False
     if line.cue_ratio >= 0.5 and not is_prose(line):
         return False
