@@ -304,7 +304,7 @@ def _copyright_owner(text: str) -> str | None:
 
 
 def _title_candidate(line: Line) -> bool:
-    if not 3 <= line.words <= 30 or line.copyright or line.cue_ratio >= 0.25:
+    if not 3 <= line.words <= 30 or line.copyright or line.cue_ratio >= 0.15 or line.text.count("|") >= 2:
         return False
     text = line.text
     if _BYLINE.match(text) or _TEAM_BYLINE.match(text) or parse_date(text) or _DATE_CUE.search(text):
@@ -315,6 +315,17 @@ def _title_candidate(line: Line) -> bool:
         return False
     letters = sum(ch.isalpha() for ch in text)
     return letters >= 0.6 * len(text)
+
+
+def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
+    """'SEOUL (Reuters) - North Korea said ...' -> ('North Korea said ...', 'SEOUL', 'Reuters')."""
+    m = _DATELINE.match(paragraph) or _PLAIN_DATELINE.match(paragraph)
+    if not m or len(paragraph) <= m.end() + 20:
+        return paragraph, None, None
+    groups = m.groupdict()
+    outlet = canonical_outlet(groups["outlet"]) if groups.get("outlet") else None
+    place = (groups.get("place") or "").strip(" ,") or None
+    return paragraph[m.end() :], place, outlet
 
 
 def clean_scraped_text(raw: str | Iterable[str], common_lines: frozenset[str] = frozenset()) -> CleanedText:
@@ -347,14 +358,10 @@ def clean_scraped_text(raw: str | Iterable[str], common_lines: frozenset[str] = 
     # Dateline at the start of the body: "SEOUL (Reuters) - North Korea ..." (kept out of the body text).
     dateline_outlet = None
     if body_lines:
-        first = body_lines[0].text
-        m = _DATELINE.match(first) or _PLAIN_DATELINE.match(first)
-        if m and len(first) > m.end() + 20:
-            groups = m.groupdict()
-            if groups.get("outlet"):
-                dateline_outlet = canonical_outlet(groups["outlet"])
-            result.dateline = (groups.get("place") or "").strip(" ,") or None
-            body_lines[0] = describe_line(first[m.end() :])
+        first, place, dateline_outlet = split_dateline(body_lines[0].text)
+        if place or dateline_outlet:
+            result.dateline = place
+            body_lines[0] = describe_line(first)
     result.body = "\n\n".join(ln.text for ln in body_lines)
 
     # Header: title, byline, outlet, date, a dateline on its own line.

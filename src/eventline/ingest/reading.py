@@ -30,8 +30,19 @@ def _print_problem(problem: ReadProblem) -> None:
     print(f"eventline: skipped {problem}", file=sys.stderr)
 
 
+# In a folder walk these are notes about the corpus, not articles (a file named explicitly is still read).
+FOLDER_NOTES = ("readme", "license", "licence", "changelog", "notice")
+NOTE_SUFFIXES = (".md", ".rst")
+
+
+def _is_note(path: Path) -> bool:
+    name = path.name.lower()
+    return name.startswith(FOLDER_NOTES) or name.endswith(NOTE_SUFFIXES)
+
+
 def iter_input_files(paths: str | Path | Iterable[str | Path]) -> Iterator[Path]:
-    """Files named, and files under folders named (recursively, sorted, hidden files skipped). '-' is stdin."""
+    """Files named, and files under folders named (recursively, sorted, hidden files and README-like notes
+    skipped). '-' is stdin."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     for p in paths:
@@ -41,7 +52,7 @@ def iter_input_files(paths: str | Path | Iterable[str | Path]) -> Iterator[Path]
         path = Path(p)
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts):
+                if f.is_file() and not _is_note(f) and not any(p.startswith(".") for p in f.relative_to(path).parts):
                     yield f
         else:
             yield path

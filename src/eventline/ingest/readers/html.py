@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlparse
 
-from eventline.ingest.cleaning import canonical_outlet, clean_scraped_text
+from eventline.ingest.cleaning import canonical_outlet, clean_scraped_text, split_dateline
 from eventline.ingest.decoding import decode_bytes
 from eventline.ingest.document import Document
 from eventline.ingest.reading import ReadError
@@ -43,20 +43,33 @@ def document_from_html(html: str, doc_id: str, source: str | None, url: str | No
         body = cleaned.body
     if not body.strip():
         raise ReadError("no article text found in the page")
+    if not data.get("text"):
+        data = {"title": cleaned.title, "sitename": cleaned.publisher}
+    title = data.get("title") or cleaned.title
+    paragraphs = [line.strip() for line in body.splitlines() if line.strip()]
+    if title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(title.split()):
+        paragraphs = paragraphs[1:]  # trafilatura keeps the headline as the first line of the body
+    meta = {k: v for k, v in (("byline", data.get("author")),) if v}
+    if paragraphs:
+        paragraphs[0], place, dateline_outlet = split_dateline(paragraphs[0])
+        if place:
+            meta["dateline"] = place
+    else:
+        dateline_outlet = None
     page_url = url or data.get("url")
-    publisher = data.get("sitename") or cleaned.publisher
+    publisher = data.get("sitename") or dateline_outlet or cleaned.publisher
     if not publisher and page_url:
         publisher = urlparse(page_url).hostname
     pub_date = _as_date(data.get("date")) or cleaned.pub_date
     return Document(
         id=doc_id,
-        text=_paragraphs(body),
-        title=data.get("title") or cleaned.title,
+        text="\n\n".join(paragraphs),
+        title=title,
         publisher=canonical_outlet(publisher),
         url=page_url,
         pub_date=pub_date,
         source=source,
-        meta={k: v for k, v in (("byline", data.get("author")),) if v},
+        meta=meta,
     )
 
 
@@ -67,10 +80,6 @@ def _as_date(value: object) -> date | None:
         except ValueError:
             return None
     return None
-
-
-def _paragraphs(text: str) -> str:
-    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def visible_text(html: str) -> str:
