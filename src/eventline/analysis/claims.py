@@ -1,14 +1,521 @@
-"""Numeric claims (stub until the analysis issue lands)."""
+"""Numeric claims: quantities stated in the news, what they count, who claims them, and where claimants disagree.
+
+`extract_claims` runs during ingest on a parsed document (the Pipeline calls it); it returns rows for the store's
+`claims` table. `claim_groups` reads them back, groups claims about the same thing and flags the groups whose
+claimants disagree. See docs/analysis.md for the rules. Uses the parse (dependencies, lemmas, tags), never
+named-entity labels, and knows nothing of event coding.
+
+Claim dict keys (the `claims` table columns): id, doc_id, sentence_index, text, span, value, qualifier, counted,
+subject_key, claimant (entity dict or None), date, extra (dict: facet, number, number_span, verb, claimant_text,
+refers_to).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import math
+import re
+from datetime import date
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from eventline.actors import ActorResolver
+from eventline.actors import ActorResolver, MentionIndex
 from eventline.ingest import Document
+
+# ---- numbers ---------------------------------------------------------------------------------------------------
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+_MONTHS = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+}
+_TIME_UNITS = {
+    "second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time", "am", "pm",
+    "o'clock", "yr", "weekend", "night", "morning", "round", "term",
+}
+
+
+def number_value(words: list[str]) -> float | None:
+    """The value of a number written in digits or words: '17', '1,500', '1.5 million', 'twenty-five', 'five'."""
+    total, current, seen = 0.0, 0.0, False
+    for raw in words:
+        w = raw.lower().replace(",", "")
+        if w in ("a", "an", "and"):
+            continue
+        parts = w.split("-")
+        if all(p in _UNITS for p in parts) and parts:
+            current += sum(_UNITS[p] for p in parts)
+        elif w in _SCALES:
+            current = (current or 1) * _SCALES[w]
+            if _SCALES[w] >= 1000:
+                total, current = total + current, 0.0
+        elif re.fullmatch(r"\d+(\.\d+)?", w):
+            current += float(w)
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _is_number(tok: Token) -> bool:
+    w = tok.lower_.replace(",", "")
+    if re.fullmatch(r"\d+(\.\d+)?", w):
+        return True
+    return all(p in _UNITS for p in w.split("-")) or w in _SCALES
+
+
+# ---- qualifiers ------------------------------------------------------------------------------------------------
+
+LOWER_BOUND = ("at least", "more than", "over", "no fewer than", "no less than", "upwards of", "just over",
+               "in excess of", "or more")
+UPPER_BOUND = ("up to", "at most", "less than", "fewer than", "under", "no more than", "just under", "as many as",
+               "or fewer")
+APPROXIMATE = ("about", "around", "approximately", "roughly", "nearly", "almost", "some", "an estimated",
+               "estimated", "close to", "an approximate", "more or less")
+EXACT = ("exactly", "only", "just", "precisely")
+_QUALIFIERS = sorted(LOWER_BOUND + UPPER_BOUND + APPROXIMATE + EXACT, key=lambda q: -len(q.split()))
+
+
+def interval(value: float, qualifier: str | None) -> tuple[float, float]:
+    """The values a qualified number allows: 'at least 10' -> [10, inf), 'about 10' -> [8.5, 11.5]."""
+    if qualifier in LOWER_BOUND:
+        return value, math.inf
+    if qualifier in UPPER_BOUND:
+        return 0.0, value
+    if qualifier in APPROXIMATE:
+        return value * 0.85, value * 1.15
+    return value, value
+
+
+def _qualifier(doc: Doc, start: int, end: int) -> str | None:
+    before = [t.lower_ for t in doc[max(0, start - 3): start]]
+    for q in _QUALIFIERS:
+        words = q.split()
+        if q.startswith("or "):
+            continue
+        if before[-len(words):] == words:
+            return q
+    after = " ".join(t.lower_ for t in doc[end: end + 4])
+    for q in ("or more", "or fewer"):
+        if re.search(rf"^(\w+ ){{0,2}}{q}\b", after):
+            return q
+    return None
+
+
+# ---- what is counted -------------------------------------------------------------------------------------------
+
+# Lemmas that say what happened to what is counted. Several words map to one label, so that claims made in
+# different words ('kidnapped', 'abducted', 'abductees') about the same set are grouped together.
+CONCEPTS = {
+    "abduct": "abducted", "kidnap": "abducted", "abductee": "abducted", "abduction": "abducted",
+    "kidnapping": "abducted", "hostage": "held hostage",
+    "kill": "killed", "killing": "killed", "murder": "killed",
+    "die": "dead", "dead": "dead", "death": "dead", "fatality": "dead", "toll": "dead",
+    "injure": "injured", "wound": "injured", "injury": "injured", "casualty": "casualties",
+    "arrest": "detained", "detain": "detained", "detainee": "detained", "imprison": "detained",
+    "jail": "detained", "prisoner": "detained",
+    "displace": "displaced", "refugee": "displaced", "flee": "displaced", "evacuate": "evacuated",
+    "missing": "missing", "disappear": "missing",
+    "release": "released", "free": "released", "return": "returned", "repatriate": "returned",
+    "execute": "executed", "rescue": "rescued",
+    "launch": "launched", "fire": "fired", "deploy": "deployed", "protester": "protesting",
+    "demonstrator": "protesting", "protest": "protesting",
+}
+# Labels that define a set of their own ('30 people were killed'); the others are usually facts about a set
+# already named ('five of them returned').
+DEFINING = {"abducted", "held hostage", "killed", "dead", "injured", "casualties", "detained", "displaced",
+            "evacuated", "missing", "executed", "launched", "fired", "deployed", "protesting"}
+PERSONS = {
+    "people", "person", "citizen", "national", "civilian", "resident", "man", "woman", "child", "worker",
+    "student", "soldier", "troop", "member", "prisoner", "journalist", "migrant", "refugee", "hostage", "victim",
+    "abductee", "detainee", "protester", "demonstrator", "individual", "family", "fisherman", "sailor", "crew",
+    "villager", "passenger", "tourist", "official", "diplomat", "activist", "casualty", "fatality", "others",
+}
+SPEECH = {
+    "say", "tell", "state", "claim", "insist", "believe", "recognize", "recognise", "admit", "acknowledge",
+    "report", "announce", "estimate", "confirm", "deny", "assert", "allege", "argue", "maintain", "think",
+    "add", "note", "put", "count", "accuse", "charge", "reveal", "disclose", "declare", "suggest", "show",
+    "indicate", "testify", "warn", "explain", "write",
+}
+_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "pobj", "conj", "appos", "attr", "ROOT", "npadvmod"}
+
+
+def _lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
+def _concept(tok: Token | None) -> str | None:
+    if tok is None:
+        return None
+    return CONCEPTS.get(_lemma(tok)) or CONCEPTS.get(tok.lower_)
+
+
+def _noun_class(tok: Token) -> str:
+    lemma = _lemma(tok)
+    if lemma in PERSONS or tok.lower_ in PERSONS:
+        return "persons"
+    if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN"):
+        return "persons"  # a demonym used as a noun: '17 Japanese', 'three Americans'
+    return lemma
+
+
+def _counted_phrase(noun: Token) -> str:
+    left = [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and not _is_number(c)]
+    start = min([c.i for c in left] + [noun.i])
+    return noun.doc[start: noun.i + 1].text
+
+
+def _is_negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't", "no") for c in verb.children)
+
+
+def _predicate(tok: Token) -> Token | None:
+    """The verb that says what happened to what the number counts ('kidnapped', 'returned', 'died')."""
+    for child in tok.children:
+        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX"):
+            return child
+    head = tok.head
+    hops = 0
+    while head is not None and hops < 3 and head.i != tok.i:
+        if head.pos_ in ("VERB", "AUX"):
+            if _lemma(head) in SPEECH:
+                # 'recognizes 17 people as having been kidnapped': the predicate hangs off the speech verb
+                for child in head.subtree:
+                    if child.i != head.i and child.pos_ == "VERB" and _concept(child) and child.i > tok.i:
+                        return child
+            return head
+        if head.dep_ == "ROOT" or head.head.i == head.i:
+            break
+        head = head.head
+        hops += 1
+    return None
+
+
+def _speaker(tok: Token) -> Token | None:
+    """The subject of the nearest speech or belief verb above the number, or the X of 'according to X'."""
+    node = tok
+    seen = set()
+    while node.i not in seen:
+        seen.add(node.i)
+        if _lemma(node) in SPEECH and node.pos_ in ("VERB", "AUX"):
+            for child in node.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i != tok.i and not child.is_ancestor(tok):
+                    return child
+        for child in node.children:
+            if child.lower_ == "according":
+                for grand in child.subtree:
+                    if grand.dep_ == "pobj":
+                        return grand
+        if node.head.i == node.i:
+            break
+        node = node.head
+    sent = tok.sent
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor().lower_ == "to":
+            for grand in t.subtree:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _phrase(head: Token) -> Span:
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
+            end = child.right_edge.i + 1
+        else:
+            break
+    return head.doc[start:end]
+
+
+def _claimant(head: Token, index: MentionIndex, resolver: ActorResolver, when: date | None) -> dict[str, Any]:
+    mention = index.at(head.i)
+    if mention is None:
+        phrase = _phrase(head)
+        for t in phrase:
+            mention = index.at(t.i)
+            if mention is not None:
+                break
+    if mention is not None and mention.resolved:
+        return mention.entity()
+    phrase = _phrase(head)
+    text = phrase.text
+    lookup = getattr(resolver, "lookup", None)
+    if callable(lookup):
+        found = lookup(text, when)
+        if found is not None:
+            if isinstance(found, dict):
+                entity = dict(found)
+            elif hasattr(found, "entity"):
+                entity = found.entity()
+            else:
+                entity = {"code": str(found), "country": str(found)[:3] if len(str(found)) >= 3 else None,
+                          "sector": None, "name": None}
+            entity.update({"text": text, "start": phrase.start_char, "end": phrase.end_char})
+            return entity
+    return {"text": text, "code": "UNK", "country": None, "sector": None, "name": None,
+            "start": phrase.start_char, "end": phrase.end_char}
+
+
+def _looks_like_sentence(sent: Span) -> bool:
+    text = sent.text.strip()
+    return bool(text) and text[-1] in ".!?\"'”’)" and any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _is_date_or_time(doc: Doc, start: int, end: int, value: float) -> bool:
+    near = [t.lower_.rstrip(".") for t in doc[max(0, start - 2): min(len(doc), end + 2)]]
+    if any(w in _MONTHS for w in near):
+        return True
+    if end < len(doc) and doc[end].text in (":", "h") or (start > 0 and doc[start - 1].text == ":"):
+        return True
+    first = doc[start].text
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", first) and end - start == 1:
+        head = doc[start].head
+        return not (doc[start].dep_ == "nummod" and head.tag_ in ("NNS", "NNPS"))
+    return False
+
+
+def _number_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans = []
+    i = 0
+    while i < len(doc):
+        if _is_number(doc[i]) and not doc[i].is_punct:
+            j = i + 1
+            while j < len(doc) and (_is_number(doc[j]) or (doc[j].lower_ == "and" and j + 1 < len(doc)
+                                                            and _is_number(doc[j + 1]) and
+                                                            doc[j + 1].lower_ in _UNITS)):
+                j += 1
+            spans.append((i, j))
+            i = j
+        else:
+            i += 1
+    return spans
+
+
+def _iso(value: Any) -> str | None:
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)[:10] if value else None
 
 
 def extract_claims(spacy_doc: Doc, document: Document, resolver: ActorResolver) -> list[dict[str, Any]]:
-    return []
+    """Numeric claims in a parsed document, in text order (rows for the store's `claims` table)."""
+    doc = spacy_doc
+    when = document.pub_date if isinstance(document.pub_date, date) else None
+    try:
+        mentions = resolver.resolve(doc, when)
+    except Exception:  # the resolver is another stage; a failure there must not lose the events
+        mentions = []
+    index = MentionIndex(list(mentions))
+    sentence_index = {s.start: k for k, s in enumerate(doc.sents)}
+    claims: list[dict[str, Any]] = []
+    for start, end in _number_spans(doc):
+        words = [t.text for t in doc[start:end]]
+        value = number_value(words)
+        if value is None:
+            continue
+        num = doc[end - 1]
+        sent = num.sent
+        if not _looks_like_sentence(sent) or _is_date_or_time(doc, start, end, value):
+            continue
+        if num.lower_ == "one" and num.dep_ != "nummod":
+            continue
+        if re.fullmatch(r"\d+s", doc[min(end, len(doc) - 1)].text):
+            continue
+        # what is counted
+        noun: Token | None = None
+        anaphoric = False
+        head = num.head
+        if num.dep_ in ("nummod", "quantmod", "amod", "compound") and head.i != num.i and \
+                head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "SYM"):
+            noun = head
+        if noun is not None and noun.pos_ == "PRON":
+            noun, anaphoric = None, True
+        if noun is None:
+            for child in num.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    pobj = [g for g in child.children if g.dep_ == "pobj"]
+                    if pobj and pobj[0].pos_ != "PRON":
+                        noun = pobj[0]
+            if noun is None:
+                anaphoric = True
+        if noun is not None and (_lemma(noun) in _TIME_UNITS or noun.lower_ in _TIME_UNITS):
+            continue
+        anchor = noun if noun is not None else num
+        verb = _predicate(anchor)
+        verb_concept = _concept(verb)
+        negated = verb is not None and _is_negated(verb)
+        facet: str | None = None
+        refers_to: str | None = None
+        if noun is not None:
+            noun_concept = _concept(noun)
+            noun_class = _noun_class(noun)
+            counted = _counted_phrase(noun)
+            if noun_concept:
+                subject = f"{noun_concept} {noun_class}"
+                if verb_concept and verb_concept != noun_concept:
+                    facet = verb_concept
+            elif verb_concept:
+                subject = f"{verb_concept} {noun_class}"
+            else:
+                # fall back to the nearest word in the sentence that says what happened
+                near = sorted((t for t in sent if _concept(t) and t.pos_ in ("VERB", "NOUN", "ADJ")),
+                              key=lambda t: abs(t.i - noun.i))
+                subject = f"{_concept(near[0])} {noun_class}" if near and abs(near[0].i - noun.i) <= 8 \
+                    else noun_class
+        else:
+            previous = [c for c in claims if c["extra"]["_sent_start"] >= _prev_sent_start(doc, sent, 2)]
+            if not previous:
+                continue
+            antecedent = previous[-1]
+            subject, counted, refers_to = antecedent["subject_key"], antecedent["counted"], antecedent["id"]
+            facet = verb_concept or (_lemma(verb) if verb is not None else None)
+        if facet and negated:
+            facet = f"not {facet}"
+        speaker = _speaker(num)
+        claimant = _claimant(speaker, index, resolver, when) if speaker is not None else None
+        first = doc[start]
+        claim_id = "cl-" + hashlib.sha1(f"{document.id}|{first.idx}".encode()).hexdigest()[:16]
+        claims.append({
+            "id": claim_id,
+            "doc_id": document.id,
+            "sentence_index": sentence_index.get(sent.start, 0),
+            "text": sent.text,
+            "span": [sent.start_char, sent.end_char],
+            "value": value,
+            "qualifier": _qualifier(doc, start, end),
+            "counted": counted,
+            "subject_key": subject,
+            "claimant": claimant,
+            "date": _iso(document.pub_date),
+            "extra": {
+                "facet": facet,
+                "number": doc[start:end].text,
+                "number_span": [first.idx, doc[end - 1].idx + len(doc[end - 1].text)],
+                "verb": _lemma(verb) if verb is not None else None,
+                "claimant_text": claimant["text"] if claimant else None,
+                "refers_to": refers_to,
+                "anaphoric": anaphoric,
+                "_sent_start": sent.start,
+            },
+        })
+    for c in claims:
+        c["extra"].pop("_sent_start", None)
+    return claims
+
+
+def _prev_sent_start(doc: Doc, sent: Span, back: int) -> int:
+    starts = [s.start for s in doc.sents if s.start <= sent.start]
+    return starts[max(0, len(starts) - 1 - back)]
+
+
+# ---- reading claims back ---------------------------------------------------------------------------------------
+
+def claimant_key(claimant: dict[str, Any] | None) -> str:
+    """Who a claim is counted under when comparing claimants: country, else actor code, else the words."""
+    if not claimant:
+        return "unattributed"
+    if claimant.get("country"):
+        return claimant["country"]
+    if claimant.get("code") and claimant["code"] != "UNK":
+        return claimant["code"]
+    return (claimant.get("text") or "unattributed").lower()
+
+
+def claim_rows(con: Any) -> list[dict[str, Any]]:
+    """Every stored claim as a dict (extra merged in), in document and text order."""
+    from eventline.analysis.records import _has_table, connect
+
+    con = connect(con)
+    if not _has_table(con, "claims"):
+        return []
+    cols = ["id", "doc_id", "sentence_index", "text", "span", "value", "qualifier", "counted", "subject_key",
+            "claimant", "date", "extra"]
+    rows = con.execute(f"SELECT {', '.join(cols)} FROM claims ORDER BY date, doc_id, span[1], id").fetchall()
+    out = []
+    for row in rows:
+        rec = dict(zip(cols, row, strict=True))
+        extra = rec.pop("extra")
+        if isinstance(extra, str):
+            try:
+                extra = json.loads(extra)
+            except ValueError:
+                extra = {}
+        rec["facet"] = (extra or {}).get("facet")
+        rec["number_span"] = (extra or {}).get("number_span")
+        rec["date"] = _iso(rec["date"])
+        out.append(rec)
+    return out
+
+
+def _display(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def group_claims(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claims grouped by subject; a group is disputed when two claimants give incompatible values for the same
+    facet (qualifiers taken into account: 'at least 10' and 12 agree)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for c in claims:
+        groups.setdefault(c.get("subject_key") or c.get("counted") or "?", []).append(c)
+    out = []
+    for subject, members in groups.items():
+        disputes = []
+        by_facet: dict[str | None, list[dict[str, Any]]] = {}
+        for c in members:
+            by_facet.setdefault(c.get("facet"), []).append(c)
+        for facet, cs in by_facet.items():
+            conflicting: dict[str, set[float]] = {}
+            for x in cs:
+                for y in cs:
+                    kx, ky = claimant_key(x.get("claimant")), claimant_key(y.get("claimant"))
+                    if kx >= ky:
+                        continue
+                    (lx, hx), (ly, hy) = interval(x["value"], x.get("qualifier")), interval(y["value"],
+                                                                                          y.get("qualifier"))
+                    if hx < ly or hy < lx:
+                        conflicting.setdefault(kx, set()).add(_display(x["value"]))
+                        conflicting.setdefault(ky, set()).add(_display(y["value"]))
+            if conflicting:
+                disputes.append({"facet": facet,
+                                 "values": {k: sorted(v) for k, v in sorted(conflicting.items())}})
+        out.append({
+            "subject": subject,
+            "disputed": bool(disputes),
+            "disputes": disputes,
+            "claimants": sorted({claimant_key(c.get("claimant")) for c in members}),
+            "claims": [
+                {
+                    "id": c.get("id"),
+                    "value": _display(c["value"]),
+                    "qualifier": c.get("qualifier"),
+                    "counted": c.get("counted"),
+                    "facet": c.get("facet"),
+                    "claimant": c.get("claimant"),
+                    "claimant_key": claimant_key(c.get("claimant")),
+                    "date": c.get("date"),
+                    "text": c.get("text"),
+                    "doc_id": c.get("doc_id"),
+                    "span": c.get("span"),
+                    "number_span": c.get("number_span"),
+                }
+                for c in members
+            ],
+        })
+    out.sort(key=lambda g: (not g["disputed"], -len(g["claims"]), g["subject"]))
+    return out
+
+
+def claim_groups(con: Any) -> list[dict[str, Any]]:
+    """Stored claims grouped by what they count, disputed groups first (then the largest)."""
+    return group_claims(claim_rows(con))
