@@ -1,0 +1,187 @@
+"""The store queries the web API needs that are not analysis: event listing with filters and paging, one
+document with its events, store counts, and actor codes for the picker.
+
+Every value from a request reaches DuckDB as a bound parameter; only fixed SQL fragments written here are
+joined into statements. Knows nothing of HTTP.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+import duckdb
+
+from eventline.store.store import EVENT_COLUMNS
+
+# Columns of `events` returned to clients (run_id is bookkeeping; `extra` is merged into the record).
+_SELECT_EVENTS = ", ".join(f'"{c}"' for c in EVENT_COLUMNS) + ", extra"
+
+# An entity list matches a code when one entity has it as country ('PAK') or as a prefix of its actor code
+# ('PAKGOV' matches 'PAKGOVMIN'); the same rule as eventline.analysis.records.entity_matches.
+_MATCH = "len(list_filter({col}, lambda x: x.country = ? OR starts_with(x.code, ?))) > 0"
+
+
+def _iso(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()[:10]
+    return value
+
+
+def _entity(ent: dict[str, Any]) -> dict[str, Any]:
+    # Offsets are optional in the schema but must be integers when present.
+    return {k: v for k, v in ent.items() if not (k in ("start", "end") and v is None)}
+
+
+def event_record(row: tuple[Any, ...], columns: list[str]) -> dict[str, Any]:
+    """One `events` row as an event record (event.schema.json)."""
+    # TODO(store): use the Store's row-to-record conversion once it lands; keep this one as its fallback.
+    raw = dict(zip(columns, row, strict=True))
+    extra = raw.pop("extra", None)
+    rec: dict[str, Any] = {}
+    for key, value in raw.items():
+        if value is None and key not in ("url", "publisher", "pub_date", "event", "mode", "location"):
+            continue
+        if key in ("actor", "recipient", "said_by"):
+            value = [_entity(e) for e in value or []]
+        elif key == "location" and value is not None:
+            value = {k: v for k, v in value.items() if not (k == "name" and v is None)}
+        rec[key] = _iso(value)
+    for key in ("recipient", "said_by", "context"):
+        rec.setdefault(key, [])
+    if extra:
+        try:
+            for key, value in json.loads(extra).items():
+                rec.setdefault(key, value)
+        except (TypeError, ValueError):
+            pass
+    return rec
+
+
+def _date_filters(start: str | None, end: str | None) -> tuple[list[str], list[Any]]:
+    # `date` has the precision of the text (YYYY, YYYY-MM or YYYY-MM-DD): compare at the coarser of the two, so a
+    # month-precision event counts as inside any range that overlaps its month.
+    where: list[str] = []
+    params: list[Any] = []
+    if start:
+        where.append("date >= substr(?, 1, length(date))")
+        params.append(start)
+    if end:
+        where.append("substr(date, 1, length(?)) <= ?")
+        params += [end, end]
+    return where, params
+
+
+def list_events(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    actor: str | None = None,
+    recipient: str | None = None,
+    both_directions: bool = False,
+    cameo: str | None = None,
+    event: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    q: str | None = None,
+    doc_id: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[int, list[dict[str, Any]]]:
+    """Event records matching the filters, newest first, and the total count before paging."""
+    where, params = _date_filters(start, end)
+    if actor and recipient and both_directions:
+        where.append(f"(({_MATCH.format(col='actor')} AND {_MATCH.format(col='recipient')}) OR "
+                     f"({_MATCH.format(col='actor')} AND {_MATCH.format(col='recipient')}))")
+        params += [actor, actor, recipient, recipient, recipient, recipient, actor, actor]
+    else:
+        if actor:
+            where.append(_MATCH.format(col="actor"))
+            params += [actor, actor]
+        if recipient:
+            where.append(_MATCH.format(col="recipient"))
+            params += [recipient, recipient]
+    if cameo:
+        where.append("starts_with(cameo, ?)")
+        params.append(cameo)
+    if event:
+        where.append("event = ?")
+        params.append(event)
+    if doc_id:
+        where.append("doc_id = ?")
+        params.append(doc_id)
+    if q:
+        where.append("contains(lower(text), lower(?))")
+        params.append(q)
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    total = con.execute(f"SELECT count(*) FROM events {clause}", params).fetchone()[0]
+    cur = con.execute(
+        f"SELECT {_SELECT_EVENTS} FROM events {clause} "
+        "ORDER BY date DESC, pub_date DESC NULLS LAST, doc_id, sentence_index, id LIMIT ? OFFSET ?",
+        params + [limit, offset],
+    )
+    columns = [d[0] for d in cur.description]
+    return total, [event_record(row, columns) for row in cur.fetchall()]
+
+
+def get_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
+    """The cleaned text and metadata of one document, with its events (offsets into `text`) and claims."""
+    cur = con.execute(
+        "SELECT id, title, publisher, url, pub_date, source, duplicate_of, text FROM documents WHERE id = ?",
+        [doc_id],
+    )
+    row = cur.fetchone()
+    if row is None:
+        return None
+    doc = {d[0]: _iso(v) for d, v in zip(cur.description, row, strict=True)}
+    cur = con.execute(
+        f"SELECT {_SELECT_EVENTS} FROM events WHERE doc_id = ? ORDER BY sentence_index, span[1], id", [doc_id]
+    )
+    columns = [d[0] for d in cur.description]
+    events = [event_record(r, columns) for r in cur.fetchall()]
+    cur = con.execute(
+        "SELECT id, sentence_index, text, span, value, qualifier, counted, subject_key, claimant, date "
+        "FROM claims WHERE doc_id = ? ORDER BY span[1], id",
+        [doc_id],
+    )
+    claims = [dict(zip([d[0] for d in cur.description], r, strict=True)) for r in cur.fetchall()]
+    return {"document": doc, "events": events, "claims": claims}
+
+
+def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    out = {}
+    for table in ("documents", "events", "claims", "runs"):
+        out[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return out
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> str | None:
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return row[0] if row else None
+
+
+def store_codes(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Actor codes and countries that occur as actor or recipient, with how many records mention them."""
+    rows = con.execute(
+        """
+        WITH ents AS (
+            SELECT unnest(list_concat(actor, recipient)) AS e FROM events
+        ), keys AS (
+            SELECT e.code AS code, any_value(e.name) AS name, any_value(e.text) AS text, count(*) AS n
+            FROM ents WHERE e.code IS NOT NULL AND e.code <> 'UNK' GROUP BY e.code
+            UNION ALL
+            SELECT e.country, NULL, NULL, count(*) FROM ents
+            WHERE e.country IS NOT NULL AND e.country <> e.code GROUP BY e.country
+        )
+        SELECT code, any_value(name), any_value(text), sum(n) FROM keys GROUP BY code ORDER BY sum(n) DESC, code
+        """
+    ).fetchall()
+    return [{"code": c, "name": name, "example": text, "mentions": int(n)} for c, name, text, n in rows]
+
+
+def code_in_store(con: duckdb.DuckDBPyConnection, code: str) -> bool:
+    row = con.execute(
+        f"SELECT 1 FROM events WHERE {_MATCH.format(col='actor')} OR {_MATCH.format(col='recipient')} LIMIT 1",
+        [code, code, code, code],
+    ).fetchone()
+    return row is not None
