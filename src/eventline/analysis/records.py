@@ -61,11 +61,15 @@ def mention_records(con: Any, where: str = "", params: list[Any] | None = None) 
     sql = f"SELECT {cols} FROM events e {where} ORDER BY e.date, e.doc_id, e.sentence_index, e.id"
     rows = con.execute(sql, params or []).fetchall()
     copies: dict[str, list[tuple[str, str | None]]] = {}
+    publishers: dict[str, str] = {}
     if _has_table(con, "documents"):
         for doc_id, original, publisher in con.execute(
-            "SELECT id, duplicate_of, publisher FROM documents WHERE duplicate_of IS NOT NULL"
+            "SELECT id, duplicate_of, publisher FROM documents"
         ).fetchall():
-            copies.setdefault(original, []).append((doc_id, publisher))
+            if original:
+                copies.setdefault(original, []).append((doc_id, publisher))
+            elif publisher:
+                publishers[doc_id] = publisher
     records = []
     for row in rows:
         rec = dict(zip(_COLUMNS, row, strict=True))
@@ -81,7 +85,7 @@ def mention_records(con: Any, where: str = "", params: list[Any] | None = None) 
             rec[key] = list(rec.get(key) or [])
         dup = copies.get(rec["doc_id"], [])
         rec["_doc_duplicates"] = [d for d, _ in dup]
-        own = {rec["publisher"]} if rec.get("publisher") else set()
+        own = {p for p in (rec.get("publisher"), publishers.get(rec["doc_id"])) if p}
         rec["_doc_publishers"] = sorted({p for _, p in dup if p} | own)
         records.append(rec)
     return records

@@ -21,14 +21,16 @@ def _sentence(text: str | None, width: int = 100) -> str:
 def series_text(series: dict[str, Any]) -> str:
     a, b = series["a"], series["b"]
     lines = [f"Dyad {a} <-> {b} by {series['by']} (counts are merged events; mentions in brackets)"]
-    header = f"{'period':<11} {'dir':<6} {'events':>6} {'coop v/m':>9} {'confl v/m':>9} {'gold mean':>9} {'sum':>7}"
+    header = (f"{'period':<11} {'direction':<15} {'events':>10} {'coop v/m':>9} {'confl v/m':>9} "
+              f"{'gold mean':>9} {'sum':>7}")
     if series.get("normalised"):
         header += f" {'share':>7}"
     lines += [header, "-" * len(header)]
     for p in series["periods"]:
         q = p["counts_by_quad"]
         label = f"{a}->{b}" if p["direction"] == "A->B" else f"{b}->{a}"
-        row = (f"{p['period']:<11} {label:<6} {p['events']:>3} ({p['mentions']}) "
+        counts = f"{p['events']} ({p['mentions']})"
+        row = (f"{p['period']:<11} {label:<15} {counts:>10} "
                f"{q[1]:>4}/{q[2]:<4} {q[3]:>4}/{q[4]:<4} {_fmt(p['goldstein_mean']):>9} {p['goldstein_sum']:>7.1f}")
         if series.get("normalised"):
             share = p["normalised"]["events"]
@@ -60,7 +62,7 @@ def shifts_text(shifts: list[dict[str, Any]], title: str = "Stance shifts") -> s
             lines.append(f"  {label} {side['start']}..{side['end']}: mean Goldstein {_fmt(side['goldstein_mean'])}, "
                          f"mostly {side['dominant_event']}")
             for e in side["evidence"][:3]:
-                lines.append(f"    {e['date']} [{e['doc_id']}] {_sentence(e['text'])}")
+                lines.append(f"    {e['date']} ({e['doc_id']}) {_sentence(e['text'])}")
     return "\n".join(lines)
 
 
@@ -76,7 +78,7 @@ def claims_text(groups: list[dict[str, Any]]) -> str:
             lines.append(f"  {d['facet'] or 'total'}: {vals}")
         for c in g["claims"]:
             qual = f"{c['qualifier']} " if c.get("qualifier") else ""
-            facet = f" [{c['facet']}]" if c.get("facet") else ""
+            facet = f" ({c['facet']})" if c.get("facet") else ""
             who = c["claimant_key"]
             lines.append(f"    {qual}{c['value']} {c.get('counted') or ''}{facet} by {who} ({c.get('date')}, "
                          f"{c['doc_id']}): {_sentence(c['text'], 90)}")

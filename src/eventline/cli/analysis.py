@@ -1,0 +1,124 @@
+"""`eventline timeline`, `eventline shifts` and `eventline claims`: the analysis layer on a store, as a table for
+people or JSON for scripts (the same dicts the Python API and the web API return)."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from eventline.cli import app
+
+
+class Output(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class By(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+DB_HELP = "The store (a DuckDB file written by `eventline ingest`)."
+FORMAT_HELP = "table for people, json for scripts."
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"eventline: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _connect(db: Path) -> Any:
+    import duckdb
+
+    if not db.exists():
+        raise _fail(f"--db {db}: no such store")
+    try:
+        return duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as exc:
+        raise _fail(f"cannot open the store {db}: {exc}") from exc
+
+
+def _emit(data: Any, fmt: Output, text: str) -> None:
+    if fmt is Output.json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        typer.echo(text)
+
+
+@app.command()
+def timeline(
+    a: str = typer.Argument(..., help="Country code (PRK) or actor code (PRKGOV)."),
+    b: str = typer.Argument(..., help="Country code or actor code of the other side."),
+    db: Path = typer.Option(..., "--db", help=DB_HELP),
+    by: By = typer.Option(By.month, "--by", help="Period length."),
+    fmt: Output = typer.Option(Output.table, "--format", "-f", help=FORMAT_HELP),
+    normalise: bool = typer.Option(False, "--normalise", "--normalize",
+                                   help="Also give each count as a share of all events coded in the period."),
+    start: str | None = typer.Option(None, "--start", help="First date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    end: str | None = typer.Option(None, "--end", help="Last date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    top: int = typer.Option(3, "--top", help="Top events shown per period."),
+    one_a_day: bool = typer.Option(False, "--one-a-day", help="Count one event per date, dyad and CAMEO code."),
+) -> None:
+    """Both directions of a dyad over time: counts by quad class and PLOVER category, Goldstein, top events."""
+    from eventline.analysis.render import series_text
+    from eventline.analysis.timeline import dyad_series
+
+    con = _connect(db)
+    try:
+        series = dyad_series(con, a, b, by=by.value, normalise=normalise, start=start, end=end, top=top,
+                             one_a_day=one_a_day)
+    except ValueError as exc:
+        raise _fail(str(exc)) from exc
+    finally:
+        con.close()
+    _emit(series, fmt, series_text(series))
+
+
+@app.command()
+def shifts(
+    a: str | None = typer.Argument(None, help="Acting side: country or actor code (all when omitted)."),
+    b: str | None = typer.Argument(None, help="Receiving side: country or actor code (all when omitted)."),
+    db: Path = typer.Option(..., "--db", help=DB_HELP),
+    by: By = typer.Option(By.month, "--by", help="Period length compared."),
+    fmt: Output = typer.Option(Output.table, "--format", "-f", help=FORMAT_HELP),
+    window: int = typer.Option(1, "--window", help="Non-empty periods compared on each side of a change."),
+    min_certainty: float = typer.Option(0.0, "--min-certainty", help="Leave out shifts less sure than this."),
+) -> None:
+    """Where a directed dyad's stance changed, with the evidence before and after."""
+    from eventline.analysis.render import shifts_text
+    from eventline.analysis.shifts import find_shifts
+
+    con = _connect(db)
+    try:
+        found = [s for s in find_shifts(con, a, b, by=by.value, window=window) if s["certainty"] >= min_certainty]
+    finally:
+        con.close()
+    title = "Stance shifts" + (f" {a.upper()} ->" if a else "") + (f" {b.upper()}" if b else "")
+    _emit(found, fmt, shifts_text(found, title=title))
+
+
+@app.command()
+def claims(
+    db: Path = typer.Option(..., "--db", help=DB_HELP),
+    fmt: Output = typer.Option(Output.table, "--format", "-f", help=FORMAT_HELP),
+    disputed: bool = typer.Option(False, "--disputed", help="Only groups whose claimants disagree."),
+) -> None:
+    """Numeric claims with who claims them, grouped by what they count; disputed groups first."""
+    from eventline.analysis.claims import claim_groups
+    from eventline.analysis.render import claims_text
+
+    con = _connect(db)
+    try:
+        groups = claim_groups(con)
+    finally:
+        con.close()
+    if disputed:
+        groups = [g for g in groups if g["disputed"]]
+    _emit(groups, fmt, claims_text(groups))
