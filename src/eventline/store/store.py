@@ -45,7 +45,7 @@ CLAIM_COLUMNS = [
     "date",
 ]
 
-DOCUMENT_ORDER = "doc_id, sentence_index NULLS FIRST, span[1] NULLS FIRST, id"
+DOCUMENT_ORDER = "doc_id, sentence_index NULLS LAST, span[1] NULLS LAST, id"
 
 
 class StoreError(Exception):
@@ -325,22 +325,7 @@ class Store:
         chunk: int = 2_000,
     ) -> Iterator[dict[str, Any]]:
         """As `event_records`, streamed in chunks so memory stays flat on big stores."""
-        sql = "SELECT * FROM events"
-        if where:
-            sql += f" WHERE {where}"
-        if order_by:
-            sql += f" ORDER BY {order_by}"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        if offset is not None:
-            sql += f" OFFSET {int(offset)}"
-        cur = self.con.cursor()
-        cur.execute(sql, params or [])
-        names = [d[0] for d in cur.description]
-        while rows := cur.fetchmany(chunk):
-            for row in rows:
-                yield event_record_from_row(dict(zip(names, row, strict=True)))
-        cur.close()
+        return iter_event_records(self.con, where, params, order_by, limit, offset, chunk)
 
     def claim_records(self, where: str | None = None, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
         """Stored claims as dicts (`extra` merged back), in document order."""
@@ -356,6 +341,37 @@ class Store:
 
 
 # --------------------------------------------------------------------------------------- rows <-> records
+
+
+def iter_event_records(
+    con: duckdb.DuckDBPyConnection,
+    where: str | None = None,
+    params: Sequence[Any] | Mapping[str, Any] | None = None,
+    order_by: str = DOCUMENT_ORDER,
+    limit: int | None = None,
+    offset: int | None = None,
+    chunk: int = 2_000,
+) -> Iterator[dict[str, Any]]:
+    """Event records valid against event.schema.json from any connection to a store (see
+    `Store.event_records`), streamed in chunks on a cursor of their own."""
+    sql = "SELECT * FROM events"
+    if where:
+        sql += f" WHERE {where}"
+    if order_by:
+        sql += f" ORDER BY {order_by}"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    if offset is not None:
+        sql += f" OFFSET {int(offset)}"
+    cur = con.cursor()
+    try:
+        cur.execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        while rows := cur.fetchmany(chunk):
+            for row in rows:
+                yield event_record_from_row(dict(zip(names, row, strict=True)))
+    finally:
+        cur.close()
 
 
 def table_json_column(table: str, column: str) -> bool:
@@ -435,4 +451,4 @@ def _dict_rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
-__all__ = ["EVENT_COLUMNS", "Store", "StoreError", "event_record_from_row"]
+__all__ = ["EVENT_COLUMNS", "Store", "StoreError", "event_record_from_row", "iter_event_records"]

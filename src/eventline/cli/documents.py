@@ -1,0 +1,401 @@
+"""`eventline code`, `ingest`, `export` and `demo`: documents in, event records out (to the terminal or a store).
+
+Exit status (CLI.md): 0 all went well; 1 some input could not be read (reported on stderr with its path and
+reason; the rest was done) or the work failed; 2 usage errors (bad options, a store or model that cannot be
+opened as asked); 130 interrupted (committed batches are kept: re-run to continue).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from eventline.cli import app
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+SMALL_INPUT_BYTES = 2_000_000  # below this, ingest parses in one process unless --workers says otherwise
+
+
+class CodeFormat(StrEnum):
+    jsonl = "jsonl"
+    tsv = "tsv"
+    table = "table"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    parquet = "parquet"
+    gdelt = "gdelt"
+    icews = "icews"
+    polecat = "polecat"
+    plover = "plover"
+
+
+MODEL_HELP = "spaCy pipeline name or path (default: the one eventline ships)."
+ACTORS_HELP = "File of extra actor entries, adding to or overriding the built-in knowledge base."
+DICTS_HELP = "Folder of PETRARCH-format dictionaries that replace eventline's own."
+
+
+def _usage_error(message: str) -> typer.Exit:
+    err.print(f"[red]eventline:[/red] {message}")
+    return typer.Exit(2)
+
+
+def _report_problem(line: str) -> None:
+    err.print(f"eventline: skipped {line}", markup=False)
+
+
+def _check_options(model: str | None, actors: Path | None, petrarch_dicts: Path | None) -> None:
+    """Exit 2 when --model names no installed spaCy pipeline or folder, or a given file is missing."""
+    import spacy.util
+
+    if model is not None and not (Path(model).exists() or spacy.util.is_package(model)):
+        raise _usage_error(f"--model {model}: not an installed spaCy pipeline nor a folder")
+    for option, path in (("--actors", actors), ("--petrarch-dicts", petrarch_dicts)):
+        if path is not None and not path.exists():
+            raise _usage_error(f"{option} {path}: no such file or folder")
+
+
+def _build_pipeline(model: str | None, actors: Path | None, petrarch_dicts: Path | None) -> Any:
+    """The Pipeline, or exit 2 (options that name nothing loadable) / 1 (loading failed)."""
+    import eventline
+
+    _check_options(model, actors, petrarch_dicts)
+    try:
+        return eventline.Pipeline(model=model, actors=actors, petrarch_dicts=petrarch_dicts)
+    except (OSError, ValueError, RuntimeError, ImportError) as exc:
+        err.print(f"[red]eventline:[/red] cannot load the pipeline: {exc}")
+        raise typer.Exit(1) from exc
+
+
+# ------------------------------------------------------------------------------------------------------ code
+
+TSV_COLUMNS = ["doc_id", "date", "actor", "cameo", "event", "recipient", "goldstein", "quad_class", "negated",
+               "modality", "said_by", "confidence", "text"]
+
+
+def _codes(entities: Iterable[dict[str, Any]] | None) -> str:
+    return "+".join(str(e.get("code") or "") for e in entities or [])
+
+
+def _cells(record: dict[str, Any]) -> list[str]:
+    out = []
+    for col in TSV_COLUMNS:
+        value = record.get(col)
+        if col in ("actor", "recipient", "said_by"):
+            value = _codes(value)
+        elif isinstance(value, bool):
+            value = "true" if value else "false"
+        elif value is None:
+            value = ""
+        out.append(" ".join(str(value).split()))
+    return out
+
+
+@app.command()
+def code(
+    inputs: list[str] = typer.Argument(..., help="Files, folders (walked recursively) or '-' for standard input."),
+    fmt: CodeFormat = typer.Option(CodeFormat.jsonl, "--format", "-f", help="jsonl: one event record per line."),
+    model: str | None = typer.Option(None, "--model", help=MODEL_HELP),
+    petrarch_dicts: Path | None = typer.Option(None, "--petrarch-dicts", help=DICTS_HELP),
+    actors: Path | None = typer.Option(None, "--actors", help=ACTORS_HELP),
+) -> None:
+    """Code documents without a store: event records on standard output, in document order."""
+    from eventline.ingest import read
+
+    problems: list[str] = []
+
+    def on_problem(problem: Any) -> None:
+        problems.append(str(problem))
+        _report_problem(str(problem))
+
+    pipeline = _build_pipeline(model, actors, petrarch_dicts)
+    records = pipeline.code(read(inputs, on_problem=on_problem))
+    try:
+        if fmt is CodeFormat.jsonl:
+            for record in records:
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif fmt is CodeFormat.tsv:
+            sys.stdout.write("\t".join(TSV_COLUMNS) + "\n")
+            for record in records:
+                sys.stdout.write("\t".join(_cells(record)) + "\n")
+        else:
+            table = Table(*TSV_COLUMNS, title="eventline: coded events", show_lines=False)
+            n = 0
+            for record in records:
+                table.add_row(*_cells(record))
+                n += 1
+            out = Console()
+            out.print(table if n else "no events coded")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `eventline code ... | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0) from None
+    if problems:
+        raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------------------------------------------- ingest
+
+
+def _auto_workers(inputs: list[str]) -> int:
+    """All cores for big inputs; one process when the input is small (starting workers would cost more)."""
+    from eventline.ingest import iter_input_files
+
+    cores = os.cpu_count() or 1
+    if cores == 1 or "-" in inputs:
+        return 1
+    total = 0
+    for path in iter_input_files(inputs):
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+        if total >= SMALL_INPUT_BYTES:
+            return cores
+    return 1
+
+
+def _open_store(db: Path) -> Any:
+    import duckdb
+
+    from eventline.store import Store, StoreError
+
+    try:
+        return Store(db)
+    except StoreError as exc:
+        raise _usage_error(str(exc)) from exc
+    except (duckdb.Error, OSError) as exc:
+        raise _usage_error(f"cannot open the store {db}: {exc}") from exc
+
+
+def summary_table(summary: Any, store_counts: dict[str, int] | None = None, db: Path | None = None) -> Table:
+    """The end-of-ingest summary as a Rich table."""
+    table = Table(title="eventline ingest" + (f": {db}" if db else ""), show_header=False, title_justify="left")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("documents read", str(summary.read))
+    table.add_row("  coded", str(summary.coded))
+    table.add_row("  exact duplicates (stored, not coded)", str(summary.exact_duplicates))
+    table.add_row("  near duplicates (stored, not coded)", str(summary.near_duplicates))
+    for reason, n in sorted(summary.skipped.items()):
+        table.add_row(f"  skipped: {reason}", str(n))
+    if summary.unreadable:
+        table.add_row("unreadable inputs (see stderr)", str(len(summary.unreadable)))
+    table.add_row("events coded", str(summary.events))
+    table.add_row("time", f"{summary.seconds:.1f} s")
+    if store_counts:
+        table.add_row(
+            "store now",
+            f"{store_counts['documents']} documents, {store_counts['events']} events",
+        )
+    return table
+
+
+def run_ingest(
+    inputs: list[str],
+    db: Path,
+    model: str | None = None,
+    actors: Path | None = None,
+    petrarch_dicts: Path | None = None,
+    workers: int | None = None,
+    batch_size: int = 64,
+    from_parquet: Path | None = None,
+    quiet: bool = False,
+    verbose: bool = False,
+    as_json: bool = False,
+) -> tuple[Any, Any]:
+    """The body of `eventline ingest` (also used by `demo`): returns (summary, open Store). Exits on errors."""
+    from eventline.store.ingest import IngestSummary, ingest, read_into
+
+    if workers is not None and workers < 1:
+        raise _usage_error("--workers must be at least 1")
+    if batch_size < 1:
+        raise _usage_error("--batch-size must be at least 1")
+    if from_parquet is not None and not from_parquet.is_dir():
+        raise _usage_error(f"--from-parquet {from_parquet}: no such folder")
+    _check_options(model, actors, petrarch_dicts)
+    n_process = workers if workers is not None else _auto_workers(inputs)
+    store = _open_store(db)
+    summary = IngestSummary()
+    if from_parquet is not None:
+        from eventline.scale.parquet import load_into_store
+
+        added = load_into_store(store.con, from_parquet)
+        err.print(f"eventline: loaded {from_parquet}: {added['documents']} documents, {added['events']} events, "
+                  f"{added['claims']} claims added")
+        if not inputs:
+            return summary, store
+
+    def on_batch(s: IngestSummary) -> None:
+        if verbose:
+            err.print(f"eventline: batch {s.batches} committed: {s.stored} documents stored, {s.events} events",
+                      markup=False)
+
+    show_progress = err.is_terminal and not quiet
+    progress = None
+    if show_progress:
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                            transient=True)
+        task = progress.add_task("reading")
+        progress.start()
+
+    def on_document(s: IngestSummary) -> None:
+        if progress is not None:
+            progress.update(task, description=(
+                f"{s.read} read, {s.coded} coded, {s.duplicates} duplicates, "
+                f"{sum(s.skipped.values())} skipped, {s.events} events"))
+
+    def build() -> Any:
+        return _build_pipeline(model, actors, petrarch_dicts)
+
+    try:
+        ingest(read_into(summary, inputs, _report_problem), store, build, inputs=inputs, batch_size=batch_size,
+               n_process=n_process, summary=summary, on_document=on_document, on_batch=on_batch)
+    except KeyboardInterrupt:
+        if progress is not None:
+            progress.stop()
+        err.print(f"eventline: interrupted; {summary.batches} batches were committed. Run the same command again "
+                  "to continue.")
+        store.close()
+        raise typer.Exit(130) from None
+    finally:
+        if progress is not None:
+            progress.stop()
+    if as_json:
+        sys.stdout.write(json.dumps({**summary.as_dict(), "store": store.counts()}) + "\n")
+    elif not quiet:
+        Console().print(summary_table(summary, store.counts(), db))
+    return summary, store
+
+
+@app.command("ingest")
+def ingest_command(
+    inputs: list[str] = typer.Argument(None, help="Files, folders (walked recursively) or '-' for standard input."),
+    db: Path = typer.Option(..., "--db", help="The store (a DuckDB file; created when missing)."),
+    model: str | None = typer.Option(None, "--model", help=MODEL_HELP),
+    actors: Path | None = typer.Option(None, "--actors", help=ACTORS_HELP),
+    petrarch_dicts: Path | None = typer.Option(None, "--petrarch-dicts", help=DICTS_HELP),
+    workers: int | None = typer.Option(
+        None, "--workers", "-w", help="Parsing processes (default: all cores; one for small inputs)."),
+    batch_size: int = typer.Option(64, "--batch-size", help="Documents per committed batch."),
+    from_parquet: Path | None = typer.Option(
+        None, "--from-parquet", help="Also load a folder written by `eventline spark` (see docs/scale.md)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress and no summary."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="A line on stderr for each committed batch."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as one JSON object."),
+) -> None:
+    """Code documents into a store. Re-running skips what is already in; an interrupted run continues."""
+    inputs = list(inputs or [])
+    if not inputs and from_parquet is None:
+        raise _usage_error("ingest needs INPUT... (files, folders or '-') or --from-parquet DIR")
+    summary, store = run_ingest(inputs, db, model, actors, petrarch_dicts, workers, batch_size, from_parquet,
+                                quiet, verbose, as_json)
+    store.close()
+    if summary.unreadable:
+        raise typer.Exit(1)
+
+
+# ---------------------------------------------------------------------------------------------------- export
+
+
+@app.command("export")
+def export_command(
+    db: Path = typer.Option(..., "--db", help="The store to export."),
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl, parquet (year=/month= folders), or a "
+                                     "standard layout: gdelt, icews, polecat, plover."),
+    out: Path = typer.Option(..., "--out", help="Output file (jsonl; '-' for standard output) or folder."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace the contents of a non-empty output folder."),
+) -> None:
+    """Write the store's event records in a standard layout."""
+    import duckdb
+
+    from eventline.store import Store
+    from eventline.store.export import ExportError, export
+
+    if not db.exists():
+        raise _usage_error(f"--db {db}: no such store")
+    try:
+        store = Store(db, read_only=True)
+    except duckdb.Error as exc:
+        raise _usage_error(f"cannot open the store {db}: {exc}") from exc
+    try:
+        files = export(store.con, fmt.value, out, overwrite=overwrite)
+    except ExportError as exc:
+        raise _usage_error(str(exc)) from exc
+    finally:
+        store.close()
+    if str(out) != "-":
+        err.print(f"eventline: wrote {len(files)} file(s) under {out}" if fmt is not ExportFormat.jsonl
+                  else f"eventline: wrote {out}", markup=False)
+
+
+# ------------------------------------------------------------------------------------------------------ demo
+
+
+def examples_dir() -> Path | None:
+    """The bundled example corpus: `examples/` beside the package's source tree, else in the current folder."""
+    import eventline
+
+    candidates = [Path(eventline.__file__).resolve().parents[2] / "examples", Path.cwd() / "examples"]
+    for candidate in candidates:
+        if candidate.is_dir() and any(_files(candidate)):
+            return candidate
+    return None
+
+
+def _files(folder: Path) -> Iterator[Path]:
+    return (p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def _demo_report() -> Any:
+    try:
+        import eventline.analysis as analysis
+    except ImportError:
+        return None
+    report = getattr(analysis, "demo_report", None)
+    if report is None:
+        try:
+            from eventline.analysis.demo import demo_report as report
+        except ImportError:
+            return None
+    return report
+
+
+@app.command()
+def demo(
+    db: Path = typer.Option(Path("eventline-demo.duckdb"), "--db", help="Store to fill (created when missing)."),
+    model: str | None = typer.Option(None, "--model", help=MODEL_HELP),
+    workers: int | None = typer.Option(None, "--workers", "-w", help="Parsing processes."),
+) -> None:
+    """The main job on the bundled examples: code them into a store, show a dyad timeline, say how to browse."""
+    folder = examples_dir()
+    if folder is None:
+        err.print("[red]eventline:[/red] the bundled examples/ folder is missing or empty")
+        raise typer.Exit(1)
+    out = Console()
+    out.print(f"eventline demo: coding the example corpus in {folder} into {db}")
+    summary, store = run_ingest([str(folder)], db, model=model, workers=workers)
+    try:
+        report = _demo_report()
+        if report is not None:
+            rendered = report(store.con)
+            if rendered is not None:
+                out.print(rendered)
+    finally:
+        store.close()
+    out.print(f"\nBrowse the events and the dashboard:  [bold]eventline serve --db {db}[/bold]")
+    if summary.unreadable:
+        raise typer.Exit(1)
