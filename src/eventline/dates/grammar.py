@@ -1,0 +1,806 @@
+"""The rules that find time expressions in English news text and resolve them against an anchor date.
+
+Each rule is one compiled regular expression plus a small function that turns its match into a
+TIMEX3-style value and a kind:
+
+- ``explicit``: the text names the calendar unit ('in 2002', 'April 27', 'March 2024', 'the 1970s');
+- ``relative``: deictic, resolved against the anchor ('on Friday', 'yesterday', 'last year', 'two weeks ago');
+- ``anaphoric``: relative to some other time in the story ('a year earlier', 'three days later'), resolved
+  against the anchor as TimeML does, but not a safe event date;
+- ``vague``: PAST_REF / PRESENT_REF / FUTURE_REF.
+
+Two modes: *strict* (``find`` on running text: month and weekday names must be capitalised, 'May' and
+'March' need a cue word, numbers that look like counts or clock times are not years) and *lenient*
+(``resolve`` on one expression someone already marked). The tense of the surrounding clause decides
+whether a bare weekday or month points back (the default in news) or forward ('will meet on Friday').
+This module knows nothing about documents, events or records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cached_property
+
+from eventline.dates import calendar as cal
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    value: str
+    kind: str  # explicit | relative | anaphoric | vague
+    rule: str
+
+    def as_tuple(self) -> tuple[int, int, str, str]:
+        return (self.start, self.end, self.text, self.value)
+
+
+# --- vocabulary -------------------------------------------------------------------------------------------
+
+_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_WEEKDAY = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_UNITS_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90
+}  # fmt: skip
+_NUMBER_WORDS = {"a": 1, "an": 1, "a single": 1, "a couple of": 2, "a couple": 2, **_UNITS_WORDS, **_TENS_WORDS}
+_VAGUE_COUNTS = ("several", "a few", "few", "many", "some", "a number of", "a couple of", "multiple")
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPELLED_YEAR = (
+    rf"(?:(?:eighteen|nineteen|twenty)[ -](?:hundred|{_TEENS}|(?:{_TENS})(?:[ -](?:{_ONES}))?|oh[ -](?:{_ONES}))"
+    rf"|two[ -]thousand(?:(?:[ -]and)?[ -](?:{_TEENS}|{_ONES}|(?:{_TENS})(?:[ -](?:{_ONES}))?))?)"
+)
+_YEAR4 = r"(?<![\w$£€#./])(?:1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d|-\d)"
+_YEAR = rf"(?:{_YEAR4}|{_SPELLED_YEAR})"
+_COUNT = (
+    r"(?:\d{1,3}|a couple of|a single|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|several|a few|few|many|some|a number of|multiple)"
+)
+_HEDGE = r"(?:(?:about|almost|nearly|some|more than|less than|around|roughly|just|only|over|barely|exactly)\s+)?"
+_QUARTER_OWNER = (
+    r"the|its|this year's|last year's|next year's|(?:the\s+)?(?:comparable\s+|corresponding\s+)?year-(?:ago|earlier)"
+)
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9
+}  # fmt: skip
+
+# Words after a four-digit number that make it a count or a clock time rather than a year (strict mode).
+_NOT_YEAR_AFTER = re.compile(
+    r"\s*(?:GMT|UTC|EST|EDT|hrs|hours|h\b|local time|%|percent|per cent|people|persons|troops|soldiers|"
+    r"civilians|fighters|militants|refugees|migrants|members|workers|students|children|men|women|police|"
+    r"officers|votes|seats|cases|deaths|dead|killed|injured|wounded|arrested|tonnes|tons|barrels|km|kilometres|"
+    r"kilometers|miles|metres|meters|feet|dollars|euros|pounds|rupees|yuan|yen|units|vehicles|tanks|missiles|"
+    r"rockets|drones|homes|houses|buildings|villages|times|pages|words|years old|year-old)\b",
+    re.I,
+)
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:resolution|no\.|number|route|flight|article|paragraph|section|page|room|code|model|bill|"
+    r"law|decree|order|of|than|about|some|nearly|almost|over|least|around|roughly|only|just|to)\s*$",
+    re.I,
+)
+_YEAR_CUE_BEFORE = re.compile(
+    r"(?:\bin|since|from|until|till|by|during|before|after|between|through|throughout|early|late|mid|fiscal|"
+    r"year|the|of|and|or|to|spring|summer|autumn|fall|winter|[,(])\s*-?$",
+    re.I,
+)
+_MONTH_CUE_BEFORE = re.compile(
+    r"\b(?:in|since|from|until|till|by|during|before|after|between|through|throughout|early|late|mid|of|"
+    r"last|next|this|coming|and|or|to|on|end|start|beginning|middle)\s*-?\s*$",
+    re.I,
+)
+_FUTURE_MARK = (
+    r"will|shall|'ll|won't|is to|are to|am to|was to|were to|is due|are due|due to|to be held|scheduled|slated|"
+    r"set to|plans? to|planned to|scheduled to|planning to|intends? to|intend to|expected|expects? to|going to|"
+    r"would|upcoming|next|coming|hopes? to|aims? to|wants? to|agreed to|promised to|vowed to|threatened to|deadline"
+)
+_PAST_MARK = (
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?:said|says|told|was|were|had|has|have|did|announced|met|held|began|took|made|"
+    r"saw|came|went|paid|left|\w{3,}ed)"
+)
+_TENSE = re.compile(rf"\b(?:(?P<f>{_FUTURE_MARK})|(?P<p>{_PAST_MARK}))\b", re.I)
+_CLAUSE_EDGE = re.compile(r"[.;!?\n]")
+
+
+def _year_value(text: str) -> int | None:
+    t = text.lower().replace("-", " ").strip()
+    if t.isdigit():
+        return int(t)
+    words = t.split()
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + _spelled_under_100(rest)
+    century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}.get(words[0])
+    if century is None:
+        return None
+    rest = words[1:]
+    if rest == ["hundred"]:
+        return century
+    if rest and rest[0] == "oh":
+        rest = rest[1:]
+    return century + _spelled_under_100(rest)
+
+
+def _spelled_under_100(words: list[str]) -> int:
+    total = 0
+    for w in words:
+        total += _UNITS_WORDS.get(w, 0) + _TENS_WORDS.get(w, 0)
+    return total
+
+
+def _count_value(text: str) -> int | None:
+    """An integer for '3', 'two', 'a'; None for vague counts ('several')."""
+    t = " ".join(text.lower().split())
+    if t.isdigit():
+        return int(t)
+    return _NUMBER_WORDS.get(t)
+
+
+# --- the matching context ---------------------------------------------------------------------------------
+
+
+class _Context:
+    """What a rule may look at: the whole text, the anchor, the mode, and the tense around a match."""
+
+    def __init__(self, text: str, anchor: date, lenient: bool) -> None:
+        self.text = text
+        self.anchor = anchor
+        self.lenient = lenient
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
+
+    def tense(self, start: int, end: int) -> str | None:
+        """'future' or 'past' for the clause around [start, end) ('will meet on Friday'), None when unknown."""
+        if self.lenient:
+            return None
+        before = self.text[max(0, start - 100) : start]
+        edges = [e.end() for e in _CLAUSE_EDGE.finditer(before)]
+        if edges:
+            before = before[edges[-1] :]
+        marks = list(_TENSE.finditer(before))
+        if marks:
+            return "future" if marks[-1].group("f") is not None else "past"
+        if len(before.split()) > 2:
+            return None
+        after = self.text[end : end + 100]
+        edge = _CLAUSE_EDGE.search(after)
+        if edge is not None:
+            after = after[: edge.start()]
+        first = _TENSE.search(after)
+        if first is None:
+            return None
+        return "future" if first.group("f") is not None else "past"
+
+    def points_forward(self, start: int, end: int) -> bool:
+        return self.tense(start, end) == "future"
+
+    def before(self, start: int, width: int = 30) -> str:
+        return self.text[max(0, start - width) : start]
+
+
+_Result = tuple[str, str] | tuple[str, str, int] | None
+_Handler = Callable[[re.Match[str], _Context], _Result]
+
+
+# --- handlers ---------------------------------------------------------------------------------------------
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _month_num(text: str) -> int:
+    return cal.MONTHS[text.lower().rstrip(".")]
+
+
+def _iso(m: re.Match[str], ctx: _Context) -> _Result:
+    d = cal.safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return (cal.day(d), "explicit") if d else None
+
+
+def _slash(m: re.Match[str], ctx: _Context) -> _Result:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    d = cal.safe_date(y, a, b) if a <= 12 else cal.safe_date(y, b, a)
+    return (cal.day(d), "explicit") if d else None
+
+
+def _month_day(m: re.Match[str], ctx: _Context) -> _Result:
+    mon, dd = _month_num(m["mon"]), int(m["d"])
+    if _g(m, "y"):
+        year = _year_value(m["y"])
+        d = cal.safe_date(year, mon, dd) if year else None
+        return (cal.day(d), "explicit") if d else None
+    anchor = ctx.anchor
+    this_year = cal.safe_date(anchor.year, mon, dd)
+    if this_year is None and not (mon == 2 and dd == 29):
+        return None
+    # The year is implied: in a future clause the next such date; after 'since', or 'on' in a past clause,
+    # the latest one; otherwise the nearest, at most four months ahead (news announce dates ahead:
+    # 'the vote on Dec. 15', 'payable Dec. 7').
+    candidates = [d for d in (cal.safe_date(anchor.year + k, mon, dd) for k in (-1, 0, 1)) if d]
+    tense = ctx.tense(m.start(), m.end())
+    if tense == "future":
+        ahead = [d for d in candidates if d >= anchor]
+        return (cal.day(min(ahead)), "explicit") if ahead else None
+    past = max(d for d in candidates if d <= anchor)
+    word = re.search(r"(\w+)\s*$", ctx.before(m.start(), 20))
+    word = word.group(1).lower() if word else ""
+    if word in ("since", "from") or (tense == "past" and word in ("on", "in", "at")):
+        return cal.day(past), "explicit"  # 'met on April 27'; but 'extended to Nov. 20' may still be ahead
+    ahead = [d for d in candidates if d > anchor and (d - anchor).days <= 120]
+    best = ahead[0] if ahead and (ahead[0] - anchor) < (anchor - past) else past
+    return cal.day(best), "explicit"
+
+
+def _month_year(m: re.Match[str], ctx: _Context) -> _Result:
+    year = _year_value(m["y"])
+    return (cal.month(year, _month_num(m["mon"])), "explicit") if year else None
+
+
+def _bare_month(m: re.Match[str], ctx: _Context) -> _Result:
+    name = m["mon"]
+    mon = _month_num(name)
+    rel = (_g(m, "rel") or "").lower()
+    if not ctx.lenient and not rel and not _g(m, "pre"):
+        if name.rstrip(".") in ("May", "March", "Mar", "Jan", "Jun", "Aug", "Oct", "Dec") or "." in name:
+            if not _MONTH_CUE_BEFORE.search(ctx.before(m.start())):
+                return None
+    anchor = ctx.anchor
+    if rel in ("last", "this past", "past", "previous"):
+        y, mo = cal.month_on_or_before(anchor, mon, inclusive=False)
+    elif rel in ("next", "coming", "this coming"):
+        y, mo = cal.month_after(anchor, mon)
+    elif rel == "this":
+        y, mo = anchor.year, mon
+    elif ctx.points_forward(m.start(), m.end()):
+        y, mo = cal.month_after(anchor, mon, inclusive=True)
+    else:
+        y, mo = cal.month_on_or_before(anchor, mon)
+    return cal.month(y, mo), "explicit"
+
+
+def _year(m: re.Match[str], ctx: _Context) -> _Result:
+    year = _year_value(m["y"])
+    if year is None:
+        return None
+    if not ctx.lenient and m["y"][0].isdigit():
+        after = ctx.text[m.end() : m.end() + 25]
+        if _NOT_YEAR_AFTER.match(after) or _NOT_YEAR_BEFORE.search(ctx.before(m.start())):
+            return None
+        if not (m.group(0) != m["y"] or _YEAR_CUE_BEFORE.search(ctx.before(m.start(), 15)) or year >= 1900):
+            return None
+    return str(year), "explicit"
+
+
+def _half(m: re.Match[str], ctx: _Context) -> _Result:
+    half = 1 if m["ord"].lower() == "first" else 2
+    year = ctx.anchor.year
+    y = (_g(m, "y") or "").lower()
+    if y:
+        if y.endswith("next year"):
+            year += 1
+        elif y.endswith("last year"):
+            year -= 1
+        elif y[0].isdigit() or y.split()[0] in ("eighteen", "nineteen", "twenty", "two"):
+            year = _year_value(y) or year
+    return f"{year:04d}-H{half}", "explicit" if y and y[0].isdigit() else "relative"
+
+
+def _decade(m: re.Match[str], ctx: _Context) -> _Result:
+    if _g(m, "c"):
+        return f"{m['c']}{m['d']}X", "explicit"
+    if _g(m, "cc"):
+        return f"{m['cc']}{m['dd']}X", "explicit"
+    digit = _g(m, "d2") or str(_DECADE_WORDS[m["w"].lower()])
+    century = ctx.anchor.year // 100 - (1 if int(digit) > (ctx.anchor.year % 100) // 10 else 0)
+    return f"{century:02d}{digit}X", "explicit"
+
+
+_DAY_WORDS = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
+    "last night": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
+}  # fmt: skip
+
+
+def _day_word(m: re.Match[str], ctx: _Context) -> _Result:
+    offset = _DAY_WORDS[" ".join(m["w"].lower().split())]
+    return cal.day(ctx.anchor + timedelta(days=offset)), "relative"
+
+
+def _weekday(m: re.Match[str], ctx: _Context) -> _Result:
+    wd = cal.WEEKDAYS.index(m["wd"].lower())
+    rel = " ".join((_g(m, "rel") or "").lower().split())
+    anchor = ctx.anchor
+    if rel in ("last", "past", "this past"):
+        d = cal.weekday_on_or_before(anchor, wd, inclusive=False)
+    elif rel in ("next", "coming", "this coming"):
+        d = cal.weekday_after(anchor, wd)
+    elif rel == "this":
+        d = cal.weekday_in_week(anchor, wd)
+    elif rel in ("the previous", "previous", "the following", "following"):
+        return None  # relative to another day in the story
+    elif ctx.points_forward(m.start(), m.end()):
+        d = cal.weekday_after(anchor, wd)
+    else:
+        d = cal.weekday_on_or_before(anchor, wd)
+    return cal.day(d), "relative"
+
+
+def _weekend_week(anchor: date, direction: str) -> date:
+    """A day in the ISO week whose weekend is meant."""
+    if direction == "past":
+        return anchor if anchor.weekday() >= 5 else anchor - timedelta(days=7)
+    if direction == "next":
+        return anchor + timedelta(days=7)
+    return anchor
+
+
+def _unit(m: re.Match[str], ctx: _Context) -> _Result:
+    rel = " ".join(m["rel"].lower().split()).removeprefix("the ")
+    unit = m["unit"].lower()
+    anchor = ctx.anchor
+    if rel in ("previous", "following"):
+        return None  # anaphoric: relative to another time in the story
+    step = {"last": -1, "past": -1, "this past": -1, "latest": -1, "most recent": -1, "next": 1, "coming": 1,
+            "this coming": 1}.get(rel, 0)  # fmt: skip
+    if unit == "week":
+        return cal.iso_week(anchor + timedelta(days=7 * step)), "relative"
+    if unit == "weekend":
+        if step == 0:
+            direction = "next" if ctx.points_forward(m.start(), m.end()) and anchor.weekday() >= 5 else "this"
+        else:
+            direction = "past" if step < 0 else "next"
+        if rel in ("past", "this past"):
+            direction = "past"
+        return cal.iso_week(_weekend_week(anchor, direction)) + "-WE", "relative"
+    if unit == "month":
+        y, mo = cal.shift_months(anchor.year, anchor.month, step)
+        return cal.month(y, mo), "relative"
+    if unit == "year":
+        return f"{anchor.year + step:04d}", "relative"
+    if unit == "quarter":
+        y, mo = cal.shift_months(anchor.year, anchor.month, 3 * step)
+        return f"{y:04d}-Q{(mo - 1) // 3 + 1}", "relative"
+    if unit == "decade":
+        return f"{(anchor.year // 10 + step):03d}X", "relative"
+    if unit == "century":
+        return f"{(anchor.year // 100 + step):02d}XX", "relative"
+    code = cal.SEASON_CODES[unit]
+    start = cal.SEASON_START_MONTH[code]
+    year = anchor.year
+    if step < 0:
+        year = anchor.year if start + 3 <= anchor.month else anchor.year - 1
+    elif step > 0:
+        year = anchor.year if start > anchor.month else anchor.year + 1
+    elif code == "WI" and anchor.month <= 2:
+        year -= 1
+    return f"{year:04d}-{code}", "relative"
+
+
+def _the_unit(m: re.Match[str], ctx: _Context) -> _Result:
+    """'the weekend', 'the end of the month', 'year-end': the current (or latest) one."""
+    unit = m["unit"].lower()
+    anchor = ctx.anchor
+    if unit == "weekend":
+        forward = ctx.points_forward(m.start(), m.end())
+        return cal.iso_week(_weekend_week(anchor, "this" if forward else "past")) + "-WE", "relative"
+    if unit == "month":
+        return cal.month(anchor.year, anchor.month), "relative"
+    if unit == "week":
+        return cal.iso_week(anchor), "relative"
+    return f"{anchor.year:04d}", "relative"
+
+
+_SPAN_UNITS = {"day": 1, "week": 7}
+
+
+def _ago(m: re.Match[str], ctx: _Context) -> _Result:
+    direction = " ".join(m["dir"].lower().split())
+    unit = m["unit"].lower()
+    n = _count_value(m["n"]) if _g(m, "n") else None
+    base, end, kind = ctx.anchor, None, "relative"
+    if direction in ("before", "after"):
+        nxt = _match_at(ctx, m.end())
+        if nxt is None:
+            return None  # 'two days after the summit': relative to an event we cannot date
+        base_value, end = nxt
+        if n is None:
+            return ("PAST_REF", "vague", end) if direction == "before" else None
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", base_value):
+            return None
+        base = date.fromisoformat(base_value)
+        kind = "explicit"
+    elif direction in ("earlier", "later", "previously", "since", "back"):
+        kind = "anaphoric"
+    sign = 1 if direction in ("later", "after", "from now", "hence") else -1
+    if n is None:
+        value = "FUTURE_REF" if sign > 0 else "PAST_REF"
+        return (value, "vague", end) if end else (value, "vague")
+    if unit in ("day", "week"):
+        d = base + timedelta(days=sign * n * _SPAN_UNITS[unit])
+        value = cal.day(d) if unit == "day" else cal.iso_week(d)
+    elif unit == "month":
+        y, mo = cal.shift_months(base.year, base.month, sign * n)
+        value = cal.month(y, mo)
+    elif unit == "year":
+        value = f"{base.year + sign * n:04d}"
+    elif unit == "decade":
+        value = f"{base.year + sign * 10 * n:04d}"
+    else:
+        value = f"{(base.year // 100 + sign * n):02d}XX"
+    return (value, kind, end) if end else (value, kind)
+
+
+def _quarter(m: re.Match[str], ctx: _Context) -> _Result:
+    anchor = ctx.anchor
+    q = int(_g(m, "q") or 0) or _ORDINALS.get((_g(m, "ord") or "").lower(), 4)
+    y = _g(m, "y1") or _g(m, "y2")
+    if y:
+        return f"{int(y):04d}-Q{q}", "explicit"
+    year = anchor.year
+    if q == 4 and cal.quarter_of(anchor) == 1:
+        year -= 1  # 'the fourth quarter' in February: last year's results
+    owner = (_g(m, "own") or "").lower()
+    if owner.startswith("last year") or "year-" in owner:
+        year -= 1
+    elif owner.startswith("next year"):
+        year += 1
+    return f"{year:04d}-Q{q}", "relative"
+
+
+def _latest_quarter(m: re.Match[str], ctx: _Context) -> _Result:
+    y, mo = cal.shift_months(ctx.anchor.year, ctx.anchor.month, -3)
+    return f"{y:04d}-Q{(mo - 1) // 3 + 1}", "relative"
+
+
+def _shift_quarter(result: _Result, quarters: int) -> _Result:
+    if result is None:
+        return None
+    year, q = int(result[0][:4]), int(result[0][-1])
+    i = year * 4 + (q - 1) + quarters
+    return f"{i // 4:04d}-Q{i % 4 + 1}", "anaphoric"
+
+
+def _season(m: re.Match[str], ctx: _Context) -> _Result:
+    code = cal.SEASON_CODES[m["s"].lower()]
+    if _g(m, "y"):
+        year = _year_value(m["y"])
+        return (f"{year:04d}-{code}", "explicit") if year else None
+    if not ctx.lenient and ((code == "FA" and not _g(m, "pre")) or _g(m, "s3")):
+        return None  # 'the fall of Kabul'; a bare 'summer' only when someone marked it as a time
+    year = ctx.anchor.year
+    if code == "WI" and ctx.anchor.month <= 2:
+        year -= 1
+    return f"{year:04d}-{code}", "relative"
+
+
+def _holiday(m: re.Match[str], ctx: _Context) -> _Result:
+    name = " ".join(m["h"].lower().split())
+    rel = " ".join((_g(m, "rel") or "").lower().split())
+    anchor = ctx.anchor
+
+    def on(year: int) -> date:
+        if name.startswith("thanksgiving"):
+            return cal.thanksgiving(year)
+        if name.startswith("easter"):
+            return cal.easter(year)
+        if name.startswith("christmas eve"):
+            return date(year, 12, 24)
+        if name.startswith("christmas"):
+            return date(year, 12, 25)
+        if name.startswith("new year's eve"):
+            return date(year, 12, 31)
+        if name.startswith("new year"):
+            return date(year, 1, 1)
+        if name.startswith("valentine"):
+            return date(year, 2, 14)
+        return date(year, 10, 31)  # halloween
+
+    forward = rel in ("next", "this coming", "coming") or (rel != "last" and ctx.points_forward(m.start(), m.end()))
+    if forward:
+        d = on(anchor.year) if on(anchor.year) > anchor else on(anchor.year + 1)
+    else:
+        d = on(anchor.year) if on(anchor.year) <= anchor else on(anchor.year - 1)
+        if rel == "last" and d == anchor:
+            d = on(anchor.year - 1)
+    if name.endswith("week"):
+        return cal.iso_week(d), "explicit"
+    return cal.day(d), "explicit"
+
+
+def _ref(value: str) -> _Handler:
+    def handler(m: re.Match[str], ctx: _Context) -> _Result:
+        return value, "vague"
+
+    return handler
+
+
+# --- the rule table ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    pattern: str
+    handler: _Handler
+
+
+def _rules(lenient: bool) -> list[_Rule]:
+    def names(alternatives: str) -> str:
+        return f"(?:{alternatives})" if lenient else f"(?-i:{alternatives})"
+
+    month_any = rf"(?:{names(_MONTH_FULL)}|{names(_MONTH_ABBR)}\.?)"
+    month_bare = rf"(?:{names(_MONTH_FULL)}|{names(_MONTH_ABBR)}\.)"
+    wd = names(_WEEKDAY)
+    pre_month = (
+        r"(?:(?P<pre>early|late|mid|the middle of|the end of|the beginning of|the start of|end|start)(?:\s+|-))?"
+    )
+    pre_year = (
+        r"(?:(?:the\s+)?(?P<pre>early|late|mid|the middle of|the end of|the beginning of|the start of|end|start)"
+        r"(?:\s+|-)(?:of\s+)?)?"
+    )
+    rel_words = r"last|next|this coming|this past|this|coming|past|previous|following"
+    unit_rel = (
+        r"this coming|this past|the coming|the past|the previous|the following|the next|the last|the current|"
+        r"the latest|the most recent|this|last|next|coming|past|previous|following|current|latest|most recent"
+    )
+    return [
+        _Rule("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso),
+        _Rule("slash", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b", _slash),
+        _Rule(
+            "month_day",
+            rf"(?:{wd},?\s+)?{pre_month}(?P<mon>{month_any})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+            rf"(?:,?\s+(?P<y>{_YEAR}))?",
+            _month_day,
+        ),
+        _Rule(
+            "day_month",
+            rf"(?:{wd},?\s+)?(?:the\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{month_any})(?!\w)"
+            rf"(?:,?\s+(?P<y>{_YEAR}))?",
+            _month_day,
+        ),
+        _Rule("month_year", rf"{pre_month}(?P<mon>{month_any}),?\s+(?:of\s+)?(?P<y>{_YEAR})", _month_year),
+        _Rule("month", rf"(?:(?P<rel>{rel_words})\s+)?{pre_month}(?P<mon>{month_bare})(?![\w'])", _bare_month),
+        _Rule(
+            "year",
+            rf"{pre_year}(?:(?:fiscal|FY)[\s-]*)?(?:the\s+year\s+)?(?P<y>{_YEAR})(?:'s)?(?!\s+(?:and|or)\s+a\b)",
+            _year,
+        ),
+        _Rule(
+            "half",
+            rf"the\s+(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?P<y>{_YEAR}|the year|this year|next year"
+            r"|last year)|(?!\s+of\b))",
+            _half,
+        ),
+        _Rule(
+            "decade",
+            r"(?:the\s+)?(?:(?P<pre>early|late|mid)(?:\s+|-))?(?:(?P<c>1[6-9]|20)(?P<d>\d)0s\b|'(?P<d2>\d)0s\b)"
+            r"|\bthe\s+(?:(?:early|late|mid)(?:\s+|-))?(?:(?P<w>twenties|thirties|forties|fifties|sixties|seventies|"
+            r"eighties|nineties)|(?P<cc>1[6-9]|20)(?P<dd>\d)0s)\b",
+            _decade,
+        ),
+        _Rule(
+            "day_word",
+            r"\b(?:(?:late|early|earlier|later)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+            r"today|tonight|yesterday|tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)\b"
+            r"(?:'s)?(?:\s+(?:morning|afternoon|evening|night)\b)?",
+            _day_word,
+        ),
+        _Rule(
+            "weekday",
+            rf"(?:(?:late|early|earlier|later)\s+(?:on\s+)?)?(?:(?P<rel>this\s+coming|this\s+past|the\s+previous|"
+            rf"the\s+following|last|next|this|coming|past|previous|following)\s+)?(?P<wd>{wd})(?:'s)?"
+            r"(?:\s+(?:morning|afternoon|evening|night)\b)?",
+            _weekday,
+        ),
+        _Rule(
+            "unit",
+            r"\b(?:(?:early|late|earlier|later|mid|the end of|the beginning of|the start of|the middle of|end|start)"
+            rf"(?:\s+|-)(?:in\s+)?)?(?P<rel>{unit_rel})\s+(?P<unit>week|weekend|month|year|quarter|decade|century|"
+            r"spring|summer|fall|autumn|winter)\b(?!-)",
+            _unit,
+        ),
+        _Rule(
+            "the_unit",
+            r"\b(?:(?:the end of|the beginning of|the start of|the middle of|around)\s+the\s+(?P<unit>month|year|week)"
+            r"|(?:over\s+)?the\s+(?P<unit2>weekend))\b|\b(?P<unit3>year)[- ]end\b",
+            lambda m, ctx: _the_unit(_Renamed(m, unit=m["unit"] or m["unit2"] or m["unit3"]), ctx),
+        ),
+        _Rule(
+            "ago",
+            rf"\b{_HEDGE}(?P<n>{_COUNT})\s+(?:or\s+so\s+)?(?P<unit>day|week|month|year|decade|century|centurie)s?"
+            r"\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|before|later|after|from\s+now|hence|previously|back)\b",
+            _ago,
+        ),
+        _Rule(
+            "vague_ago",
+            r"\b(?P<unit>day|week|month|year|decade|centurie)s\s+(?P<dir>ago|earlier|before|from\s+now)\b",
+            _ago,
+        ),
+        _Rule(
+            "quarter",
+            rf"(?:(?P<y1>{_YEAR4})(?:'s)?\s+)?(?:(?P<own>{_QUARTER_OWNER})\s+)?(?:(?:fiscal|flat)\s+|"
+            r"fiscal-)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[- ]quarter\b"
+            rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<y2>{_YEAR4}))?|\bQ(?P<q>[1-4])(?:\s+(?P<y3>{_YEAR4}))?\b",
+            lambda m, ctx: _quarter(_Renamed(m, y1=_g(m, "y1") or _g(m, "y3")), ctx),
+        ),
+        _Rule(
+            "year_ago_period",
+            r"\b(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year-(?:ago|earlier)\s+(?:quarter|period)\b",
+            lambda m, ctx: _shift_quarter(_latest_quarter(m, ctx), -4),
+        ),
+        _Rule("year_ago", r"\byear-(?:ago|earlier)\b", lambda m, ctx: (f"{ctx.anchor.year - 1:04d}", "anaphoric")),
+        _Rule(
+            "the_year",
+            r"\bthe\s+(?:(?P<q>full|current|fiscal|current\s+fiscal|calendar|whole|entire)\s+)?year\b(?!-|\s+(?:ago|earlier|before|after|later)\b)",
+            lambda m, ctx: (f"{ctx.anchor.year:04d}", "relative" if m["q"] else "anaphoric"),
+        ),
+        _Rule(
+            "in_the_unit",
+            r"\b(?:earlier|later)\s+in\s+the\s+(?P<unit>year|month|week)\b",
+            _the_unit,
+        ),
+        _Rule(
+            "latest_quarter",
+            r"\bthe\s+(?:(?:latest|most\s+recent|just[- ]ended|recent|fiscal)\s+)?quarter\b",
+            _latest_quarter,
+        ),
+        _Rule(
+            "season",
+            rf"\b(?:the\s+)?(?:(?P<pre>early|late|mid)(?:\s+|-))?(?P<s>spring|summer|autumn|winter|fall)"
+            rf"(?:\s+of\s+(?P<y>{_YEAR})|\s+(?P<y2>{_YEAR4}))"
+            r"|\bthe\s+(?:(?P<pre2>early|late|mid)(?:\s+|-))?(?P<s2>spring|summer|autumn|winter)\b"
+            r"|\b(?P<s3>spring|summer|autumn|winter)\b",
+            lambda m, ctx: _season(
+                _Renamed(m, s=m["s"] or m["s2"] or m["s3"], y=_g(m, "y") or _g(m, "y2"), pre=_g(m, "pre") or m["pre2"]),
+                ctx,
+            ),
+        ),
+        _Rule(
+            "holiday",
+            r"(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming)\s+)?(?P<h>(?-i:Thanksgiving)(?:\s+Day)?|"
+            r"(?-i:Christmas)(?:\s+(?:Day|Eve))?|(?-i:New Year's)\s+(?:Day|Eve)|(?-i:Easter)(?:\s+(?:Sunday|week))?|"
+            r"(?-i:Valentine's Day)|(?-i:Halloween))",
+            _holiday,
+        ),
+        _Rule(
+            "present",
+            r"\b(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|"
+            r"for\s+the\s+moment|at\s+this\s+time|the\s+present|current)\b",
+            _ref("PRESENT_REF"),
+        ),
+        _Rule(
+            "past",
+            r"\b(?:(?:more|most)\s+recently|recently|lately|previously|formerly|in\s+the\s+past|the\s+past|"
+            r"long\s+ago|some\s+time\s+ago|(?:in\s+)?recent\s+(?:years|months|weeks|days|times|decades)|"
+            r"in\s+years\s+past|historically|earlier|recent|(?:the\s+)?(?:past|last)\s+(?:several|few|\d+|two|three|"
+            r"four|five|six|seven|eight|nine|ten)\s+(?:years|months|weeks|days|decades|quarters))\b",
+            _ref("PAST_REF"),
+        ),
+        _Rule(
+            "future",
+            r"\b(?:the\s+(?:near|distant)\s+future|the\s+future|the\s+(?:near|short|long|medium)\s+term|future|soon|"
+            r"shortly|later|eventually|in\s+(?:the\s+)?(?:coming|next\s+few)\s+(?:years|months|weeks|days|decades)|"
+            r"(?:coming|future)\s+(?:years|months|weeks|days|decades|quarters)|"
+            r"the\s+(?:years|months|weeks|days)\s+ahead|a\s+later\s+date|as\s+soon\s+as\s+possible|upcoming)\b",
+            _ref("FUTURE_REF"),
+        ),
+    ]
+
+
+class _Renamed:
+    """A match with some groups replaced, so one handler can serve rules whose groups differ in name."""
+
+    def __init__(self, m: re.Match[str], **groups: str | None) -> None:
+        self._m = m
+        self._groups = groups
+
+    def __getitem__(self, name: str) -> str | None:
+        if name in self._groups:
+            return self._groups[name]
+        return self._m[name]
+
+    def group(self, name: str | int = 0) -> str | None:
+        if isinstance(name, str) and name in self._groups:
+            return self._groups[name]
+        try:
+            return self._m.group(name)
+        except IndexError:
+            return None
+
+    def start(self) -> int:
+        return self._m.start()
+
+    def end(self) -> int:
+        return self._m.end()
+
+
+_COMPILED: dict[bool, list[tuple[_Rule, re.Pattern[str]]]] = {}
+
+
+def _compiled(lenient: bool) -> list[tuple[_Rule, re.Pattern[str]]]:
+    if lenient not in _COMPILED:
+        _COMPILED[lenient] = [(r, re.compile(r.pattern, re.I)) for r in _rules(lenient)]
+    return _COMPILED[lenient]
+
+
+# A cheap test that a text can hold any time expression at all: most sentences are rejected by it.
+_ANY_CUE = re.compile(
+    rf"\d|{_MONTH_FULL}|{_MONTH_ABBR}|{_WEEKDAY}|day|night|now|current|week|month|year|quarter|decade|centur|"
+    r"recent|past|previous|former|earlier|later|soon|shortly|future|eventual|upcoming|ago|spring|summer|autumn|"
+    r"winter|fall|tonight|morning|afternoon|evening|thanksgiving|christmas|easter|valentine|halloween|ties\b|"
+    r"lately|historically|present|term|ahead|hence|tomorrow|eighteen|nineteen|twenty|thousand",
+    re.I,
+)
+
+
+def _candidates(ctx: _Context) -> list[TimeExpression]:
+    found: list[TimeExpression] = []
+    for rule, rx in _compiled(ctx.lenient):
+        for m in rx.finditer(ctx.text):
+            if m.end() == m.start():
+                continue
+            result = rule.handler(m, ctx)
+            if result is None:
+                continue
+            value, kind = result[0], result[1]
+            end = result[2] if len(result) == 3 else m.end()
+            start = m.start()
+            found.append(TimeExpression(start, end, ctx.text[start:end], value, kind, rule.name))
+    return found
+
+
+def _select(found: list[TimeExpression]) -> list[TimeExpression]:
+    """Longest first, then leftmost, without overlaps; returned in text order."""
+    chosen: list[TimeExpression] = []
+    for e in sorted(found, key=lambda e: (-(e.end - e.start), e.start)):
+        if all(e.end <= c.start or e.start >= c.end for c in chosen):
+            chosen.append(e)
+    return sorted(chosen, key=lambda e: e.start)
+
+
+def _match_at(ctx: _Context, pos: int) -> tuple[str, int] | None:
+    """The value and end of a concrete time expression starting right after `pos` (for 'two days after X')."""
+    rest = ctx.text[pos:]
+    skip = len(rest) - len(rest.lstrip())
+    if not skip:
+        return None
+    best: tuple[str, int] | None = None
+    for rule, rx in _compiled(ctx.lenient):
+        if rule.name in ("ago", "vague_ago", "present", "past", "future"):
+            continue
+        m = rx.match(ctx.text, pos + skip)
+        if m is None or m.end() == m.start():
+            continue
+        result = rule.handler(m, ctx)
+        if result is None:
+            continue
+        end = result[2] if len(result) == 3 else m.end()
+        if best is None or end > best[1]:
+            best = (result[0], end)
+    return best
+
+
+def scan(text: str, anchor: date, lenient: bool = False) -> list[TimeExpression]:
+    """All time expressions in `text`, resolved against `anchor`, in text order."""
+    if not text or not _ANY_CUE.search(text):
+        return []
+    return _select(_candidates(_Context(text, anchor, lenient)))

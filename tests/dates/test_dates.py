@@ -1,0 +1,195 @@
+"""eventline.dates: rules against a fixed anchor, find on running text, event_date, and the TimeML corpora."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+
+import pytest
+
+import eventline.dates as D
+from tests.conftest import shared_path
+
+# A Wednesday.
+ANCHOR = date(2024, 3, 27)
+
+
+@pytest.mark.parametrize(
+    ("expr", "value"),
+    [
+        ("Friday", "2024-03-22"),  # bare weekday: the latest one up to the anchor
+        ("Wednesday", "2024-03-27"),  # ... including the anchor itself
+        ("late on Saturday", "2024-03-23"),
+        ("Sunday morning", "2024-03-24"),
+        ("last Wednesday", "2024-03-20"),
+        ("next Monday", "2024-04-01"),
+        ("this coming Sunday", "2024-03-31"),
+        ("today", "2024-03-27"),
+        ("yesterday", "2024-03-26"),
+        ("tomorrow", "2024-03-28"),
+        ("this week", "2024-W13"),
+        ("last week", "2024-W12"),
+        ("next week", "2024-W14"),
+        ("this month", "2024-03"),
+        ("last month", "2024-02"),
+        ("earlier this month", "2024-03"),
+        ("this year", "2024"),
+        ("last year", "2023"),
+        ("earlier this year", "2024"),
+        ("early next year", "2025"),
+        ("in 2002", "2002"),
+        ("2002", "2002"),
+        ("March 2024", "2024-03"),
+        ("Apr 29, 2018", "2018-04-29"),
+        ("April 29, 2018", "2018-04-29"),
+        ("29 April 2018", "2018-04-29"),
+        ("2018-04-29", "2018-04-29"),
+        ("the 1970s", "197X"),
+        ("the early 1990s", "199X"),
+        ("the '80s", "198X"),
+        ("the nineties", "199X"),
+        ("two years ago", "2022"),
+        ("three days ago", "2024-03-24"),
+        ("a month ago", "2024-02"),
+        ("decades earlier", "PAST_REF"),
+        ("in recent months", "PAST_REF"),
+        ("recently", "PAST_REF"),
+        ("now", "PRESENT_REF"),
+        ("currently", "PRESENT_REF"),
+        ("the future", "FUTURE_REF"),
+        ("soon", "FUTURE_REF"),
+        ("the third quarter", "2024-Q3"),
+        ("the fourth quarter of 2019", "2019-Q4"),
+        ("the fourth quarter", "2023-Q4"),  # named in the first quarter: last year's results
+        ("the first half of 2023", "2023-H1"),
+        ("this summer", "2024-SU"),
+        ("Christmas", "2023-12-25"),
+        ("nineteen ninety-six", "1996"),
+        ("two days after Friday", "2024-03-24"),
+    ],
+)
+def test_resolve_against_anchor(expr: str, value: str) -> None:
+    assert D.resolve(expr, ANCHOR) == value
+
+
+def test_bare_months_look_back_unless_told_otherwise() -> None:
+    assert D.resolve("March", ANCHOR) == "2024-03"  # the anchor's own month counts
+    assert D.resolve("April", ANCHOR) == "2023-04"  # the latest April up to the anchor
+    assert D.resolve("December", ANCHOR) == "2023-12"
+    assert D.resolve("next April", ANCHOR) == "2024-04"
+    assert D.resolve("last March", ANCHOR) == "2023-03"
+
+
+def test_weekday_on_the_anchor_and_last() -> None:
+    friday = date(2024, 3, 29)
+    assert D.resolve("Friday", friday) == "2024-03-29"
+    assert D.resolve("last Friday", friday) == "2024-03-22"
+    assert D.resolve("next Friday", friday) == "2024-04-05"
+
+
+def test_unresolvable_and_non_expressions() -> None:
+    assert D.resolve("two days after the summit", ANCHOR) is None
+    assert D.resolve("the foreign minister", ANCHOR) is None
+    assert D.resolve("", ANCHOR) is None
+
+
+def test_find_uses_the_clause_tense() -> None:
+    past = "The two ministers met in Geneva on Friday, the ministry said."
+    future = "The two ministers will meet in Geneva on Friday, the ministry said."
+    assert [f[3] for f in D.find(past, ANCHOR)] == ["2024-03-22"]
+    assert [f[3] for f in D.find(future, ANCHOR)] == ["2024-03-29"]
+    assert D.find("Talks are scheduled for April.", ANCHOR)[0][3] == "2024-04"
+    assert D.find("The talks collapsed in April.", ANCHOR)[0][3] == "2023-04"
+    assert D.find("They will meet next Monday.", ANCHOR)[0][3] == "2024-04-01"
+
+
+def test_find_offsets_and_spans() -> None:
+    text = "Israel struck targets late on Saturday, two days after the summit, the army said on Monday."
+    found = D.find(text, ANCHOR)
+    assert [(t, v) for _s, _e, t, v in found] == [("late on Saturday", "2024-03-23"), ("Monday", "2024-03-25")]
+    for start, end, t, _v in found:
+        assert text[start:end] == t
+
+
+def test_find_skips_counts_and_clock_times_and_modal_may() -> None:
+    text = "About 2000 troops arrived at 1400 GMT; they may stay under Resolution 1973, officials said."
+    assert D.find(text, ANCHOR) == []
+    assert D.find("The deal was signed in May 2019.", ANCHOR)[0][2:] == ("May 2019", "2019-05")
+    assert D.find("Elections are due in May.", ANCHOR)[0][3] == "2024-05"
+
+
+def test_find_on_a_news_paragraph() -> None:
+    text = (
+        "North Korea fired a missile on Friday, the first launch since the 1970s and since a parade in 2002. "
+        "Seoul said last year that the 2018 agreement was dead; talks may resume next month."
+    )
+    values = [v for *_rest, v in D.find(text, ANCHOR)]
+    assert values == ["2024-03-22", "197X", "2002", "2023", "2018", "2024-04"]
+
+
+@pytest.mark.parametrize(
+    ("value", "record"),
+    [
+        ("2024-03-29", "2024-03-29"),
+        ("2018-04", "2018-04"),
+        ("2018", "2018"),
+        ("2018-W17", "2018-04"),  # a week: the month of its Thursday
+        ("2024-W01", "2024-01"),
+        ("2020-W01", "2020-01"),  # Monday 2019-12-30, Thursday 2020-01-02
+        ("2018-W17-WE", "2018-04"),
+        ("2018-Q3", "2018"),
+        ("2018-SU", "2018"),
+        ("197X", None),
+        ("PAST_REF", None),
+        ("FUTURE_REF", None),
+        (None, None),
+    ],
+)
+def test_record_date(value: str | None, record: str | None) -> None:
+    assert D.record_date(value) == record
+
+
+def test_event_date_bases() -> None:
+    assert D.event_date("He admitted the attack in 2002.", ANCHOR) == ("2002", "explicit")
+    assert D.event_date("The ministers met on April 27.", ANCHOR) == ("2023-04-27", "explicit")
+    assert D.event_date("The ministers will meet on April 27.", ANCHOR) == ("2024-04-27", "explicit")
+    assert D.event_date("A vote on April 2.", ANCHOR) == ("2024-04-02", "explicit")  # nearest, a week ahead
+    assert D.event_date("The ministers met on Friday.", ANCHOR) == ("2024-03-22", "relative")
+    assert D.event_date("Troops withdrew last week.", ANCHOR) == ("2024-03", "relative")
+    assert D.event_date("Sales fell from a year earlier.", ANCHOR) == ("2024-03-27", "publication")
+    assert D.event_date("Troops have been there since the 1970s.", ANCHOR) == ("2024-03-27", "publication")
+    assert D.event_date("The ministers met.", ANCHOR) == ("2024-03-27", "publication")
+    assert D.event_date("The ministers met.", None) == (None, "publication")
+    spans = D.find("They met yesterday.", ANCHOR)
+    assert D.event_date(spans, ANCHOR) == ("2024-03-26", "relative")
+
+
+def test_record_dates_match_the_schema_pattern() -> None:
+    pattern = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+    text = "On Friday, last week, in 2002, in March, two weeks ago, the third quarter, this summer, today."
+    for expression in D.find_expressions(text, ANCHOR):
+        value = D.record_date(expression.value)
+        assert value is None or pattern.match(value), expression
+
+
+def _gold_expressions(folder):
+    for f in sorted(folder.rglob("*.tml")):
+        x = f.read_text(encoding="utf-8", errors="replace")
+        dct = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*value="(\d{4})-(\d{2})-(\d{2})', x) or \
+            re.search(r'<TIMEX3[^>]*value="(\d{4})-(\d{2})-(\d{2})"[^>]*functionInDocument="CREATION_TIME"', x)
+        if not dct:
+            continue
+        anchor = date(*map(int, dct.groups()))
+        for m in re.finditer(r"<TIMEX3([^>]*)>(.*?)</TIMEX3>", x.split("<TEXT>", 1)[-1], re.S):
+            attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
+            if attrs.get("type") == "DATE":
+                yield html.unescape(re.sub(r"<[^>]+>", "", m.group(2))).strip(), anchor, attrs.get("value")
+
+
+@pytest.mark.parametrize("corpus", ["TimeBank", "AQUAINT"])
+def test_timeml_value_accuracy(corpus: str) -> None:
+    gold = list(_gold_expressions(shared_path("data", "dates", corpus)))
+    assert len(gold) > 100
+    correct = sum(D.resolve(expr, anchor) == value for expr, anchor, value in gold)
+    assert correct / len(gold) >= 0.78, f"{corpus}: {correct}/{len(gold)}"
