@@ -1,19 +1,813 @@
-"""Stub until the coder issue lands."""
+"""The event coder: CAMEO/PLOVER event records from a parsed document and its resolved actor mentions.
+
+For each sentence (page furniture, sport, entertainment and history-lesson sentences left out):
+  1. find triggers: verbs and nouns that the dictionary knows, checked against their frames (object, particle,
+     adverb, modifiers: `dictionary.Pattern`);
+  2. climb from each trigger through the wrappers that govern it ('agreed to', 'intends to work to', 'rules out',
+     'has no interest in', 'called on X to', 'X said', 'according to X'), changing the code (`transforms`) and
+     collecting modality, negation and who the text attributes the event to;
+  3. find actor and recipient (subject/agent, object, prepositional objects, possessors, coordinations, the
+     speaker when the subject is a pronoun), and drop events without an actor or whose actor is the recipient;
+  4. date it from the time expressions of its own clause (or the clauses that govern it), resolved against the
+     publication date by `eventline.dates`.
+
+Knows nothing about reading files or storing records; actor resolution belongs to `eventline.actors`.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from eventline.actors import ActorResolver
+import eventline
+from eventline.actors import ActorMention, ActorResolver, MentionIndex
+from eventline.coding import frames as F
+from eventline.coding import transforms
+from eventline.coding.dictionary import EventDictionary, Pattern, default_dictionary
 from eventline.ingest import Document
+
+DEFAULT_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "over", "from", "for")
+NOUN_ACTOR_PREPS = ("by", "from")
+NOUN_RECIPIENT_PREPS = ("on", "against", "with", "to", "at", "toward", "towards", "into", "between", "for", "of")
+FRAME_PREPS = frozenset({"in", "during", "at", "after", "through", "via", "by"})  # 'in a telephone call'
+HAPPEN_VERBS = frozenset({"take", "happen", "occur", "be", "resume", "begin", "start", "continue", "end", "open"})
+EXPANSION_DEPS = frozenset({"nmod:poss", "poss", "compound", "amod", "flat", "appos", "nmod", "nmod:desc",
+                            "nmod:unmarked", "nummod"})
+INTENT_NOUN_KINDS = ("intent", "reject", "threaten", "appeal", "demand")
+FURNITURE_WORDS = re.compile(
+    r"\b(read more|log ?in|sign ?up|subscribe|newsletter|click here|cookies?|advertisement|all rights reserved|"
+    r"follow us|share this|photograph:|file photo|image:|related articles?|comments?\b|terms of use|"
+    r"privacy policy)", re.I)
+COPYRIGHT_LINE = re.compile(r"^\s*(©|\(c\)|copyright\b)", re.I | re.M)
+AGO_WORDS = frozenset({"ago", "earlier", "before"})
+AGO_UNITS = frozenset({"decade", "decades", "years", "century", "centuries"})
+
+
+@dataclass
+class Candidate:
+    """One event found in a sentence, before it becomes a record (also what `eventline explain` shows)."""
+
+    code: str
+    pattern: Pattern | None
+    anchor: Token  # the verb (or noun) the event hangs on
+    trigger: list[Token]
+    actor: list[ActorMention] = field(default_factory=list)
+    recipient: list[ActorMention] = field(default_factory=list)
+    said_by: list[ActorMention] = field(default_factory=list)
+    negated: bool = False
+    modality: str = "actual"
+    steps: list[str] = field(default_factory=list)
+    nominal: bool = False
+    reciprocal: bool = False
+    clause_anchor: Token | None = None  # where its time expressions are looked for
+    score: float = 0.5
+    source_pattern: str = ""
 
 
 class EventCoder:
-    def __init__(self, resolver: ActorResolver | None = None, dictionary: Any = None) -> None:
-        self.resolver = resolver or ActorResolver()
-        self.dictionary = dictionary
+    """`EventCoder(resolver, dictionary).code(spacy_doc, document)` -> event records (event.schema.json)."""
 
+    def __init__(self, resolver: ActorResolver | None = None, dictionary: EventDictionary | None = None,
+                 statements: bool = True) -> None:
+        self.resolver = resolver or ActorResolver()
+        self.dictionary = dictionary or default_dictionary()
+        self.statements = statements  # code a bare 'X said' as 010 when nothing else is coded in the sentence
+
+    # ------------------------------------------------------------------ document level
     def code(self, spacy_doc: Doc, document: Document) -> list[dict[str, Any]]:
+        pub = document.pub_date if isinstance(document.pub_date, date) else None
+        mentions = self.resolver.resolve(spacy_doc, pub)
+        index = MentionIndex(mentions)
+        records: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for si, sent, cands in self.sentences(spacy_doc, index):
+            spans = self._time_expressions(sent, pub)
+            for c in cands:
+                rec = self._record(c, sent, si, document, pub, spans)
+                if rec and rec["id"] not in seen:
+                    seen.add(rec["id"])
+                    records.append(rec)
+        return records
+
+    def sentences(self, spacy_doc: Doc, index: MentionIndex):
+        """(sentence index, sentence, candidates) for the sentences that are not page furniture."""
+        cutoff = furniture_cutoff(spacy_doc.text)
+        for si, sent in enumerate(spacy_doc.sents):
+            if sent.start_char >= cutoff:
+                break
+            if self.skip_reason(sent):
+                continue
+            yield si, sent, self.code_sentence(sent, index)
+
+    def skip_reason(self, sent: Span) -> str | None:
+        """Why a sentence is not coded (furniture, sport, entertainment, history lesson), or None."""
+        text = sent.text
+        if len(sent) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in sent):
+            return "no verb"
+        if FURNITURE_WORDS.search(text):
+            return "page furniture"
+        if '"' not in text and "\u201c" not in text and any(t.lower_ in ("you", "your") for t in sent):
+            return "addressed to the reader"
+        d = self.dictionary
+        if d.discard_words:
+            topic = None
+            political = False
+            for t in sent:
+                lw = t.lemma_.lower()
+                if lw in d.political or t.lower_ in d.political:
+                    political = True
+                    break
+                topic = topic or d.discard_words.get(lw) or d.discard_words.get(t.lower_)
+            if topic and not political:
+                return topic
+        return None
+
+    # ------------------------------------------------------------------ sentence level
+    def code_sentence(self, sent: Span, index: MentionIndex) -> list[Candidate]:
+        d = self.dictionary
+        found: list[Candidate] = []
+        consumed: set[int] = set()  # object nouns already part of a verb pattern
+        for tok in sent:
+            pos = tok.pos_
+            lemma = tok.lemma_.lower()
+            if pos in ("VERB", "AUX", "ADJ") or (pos == "NOUN" and any(c.dep_ in F.SUBJ for c in tok.children)):
+                key = d.verb_key(lemma, tok.lower_)
+                if key and key in d.verbs:
+                    c = self._match_verb(tok, d.verbs[key], index)
+                    if c:
+                        found.append(c)
+                        if c.pattern and c.pattern.objects:
+                            consumed.update(t.i for t in c.trigger)
+            if pos in ("NOUN", "PROPN", "VERB"):
+                key = lemma if lemma in d.nouns else d.noun_forms.get(tok.lower_)
+                if key and (pos != "VERB" or tok.tag_ == "VBG" and tok.dep_ not in ("ROOT", "xcomp", "ccomp")):
+                    c = self._match_noun(tok, d.nouns[key], index)
+                    if c:
+                        found.append(c)
+        found = [c for c in found if not (c.nominal and c.anchor.i in consumed)]
+        out: list[Candidate] = []
+        wrappers_used: set[int] = set()
+        for c in found:
+            self._govern(c, index, wrappers_used)
+        for c in found:
+            if c.anchor.i in wrappers_used and not c.nominal:
+                continue  # 'agreed' was only the frame of 'agreed to have a dialogue'
+            if self._finish(c, index):
+                out.append(c)
+        if not out and self.statements:
+            st = self._statement(sent, index)
+            if st:
+                out.append(st)
+        return _dedupe(out)
+
+    def _match_verb(self, tok: Token, patterns: list[Pattern], index: MentionIndex) -> Candidate | None:
+        prt = F.particle(tok)
+        preps = F.prep_objects(tok)
+        objs = F.objects(tok) or (F.passive_subjects(tok) if F.is_passive(tok) else [])
+        lemmas_with_particle = {p.particle for p in patterns if p.particle}
+        for p in patterns:
+            trig = [tok]
+            prep_as_particle: Token | None = None
+            if p.particle:
+                if prt != p.particle:
+                    hit = [o for pr, o in preps if pr == p.particle]
+                    adv = [c for c in tok.children if c.lower_ == p.particle and c.dep_ in ("advmod", "prep")]
+                    if hit:
+                        prep_as_particle = hit[0]
+                    elif not adv:
+                        continue
+                trig += [c for c in tok.children if c.lower_ == p.particle][:1]
+            elif prt and prt in lemmas_with_particle:
+                continue
+            obj_tok = None
+            if p.objects:
+                pool = objs + [o for pr, o in preps if o.pos_ in ("NOUN", "PROPN")]
+                pool = [x for o in pool for x in F.conjuncts(o)]
+                match = [o for o in pool if o.lemma_.lower() in p.objects or o.lower_ in p.objects]
+                if not match:
+                    continue
+                obj_tok = match[0]
+                trig.append(obj_tok)
+            if p.adverbs:
+                adv = [c for c in tok.children if c.dep_ in ("advmod", "obl:npmod", "npadvmod")
+                       and c.lemma_.lower() in p.adverbs]
+                if not adv:
+                    continue
+                trig.append(adv[0])
+            c = Candidate(p.code, p, tok, sorted(trig, key=lambda t: t.i), source_pattern=p.text)
+            c.recipient = self._recipient(tok, p, obj_tok, preps, objs, index, prep_as_particle)
+            return c
+        return None
+
+    def _recipient(self, tok: Token, p: Pattern, obj_tok: Token | None, preps: list[tuple[str, Token]],
+                   objs: list[Token], index: MentionIndex, prep_obj: Token | None) -> list[ActorMention]:
+        if prep_obj is not None:
+            r = self.actors_at(prep_obj, index)
+            if r:
+                return r
+        pool = list(preps)
+        if obj_tok is not None:
+            pool += F.prep_objects(obj_tok)
+            for o in objs:
+                if o.i != obj_tok.i:
+                    pool += F.prep_objects(o)
+        if p.preps:
+            for want in p.preps:
+                for pr, o in pool:
+                    if pr == want:
+                        r = self.actors_at(o, index)
+                        if r:
+                            return r
+            return []
+        if obj_tok is None:
+            for o in objs + F.children(tok, F.IOBJ):
+                r = self.actors_at(o, index)
+                if r:
+                    return r
+        else:
+            for o in F.children(tok, F.IOBJ):
+                r = self.actors_at(o, index)
+                if r:
+                    return r
+        for want in DEFAULT_PREPS:
+            for pr, o in pool:
+                if pr == want:
+                    r = self.actors_at(o, index)
+                    if r:
+                        return r
         return []
+
+    def _match_noun(self, tok: Token, patterns: list[Pattern], index: MentionIndex) -> Candidate | None:
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "nmod:unmarked")}
+        mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        preps = F.prep_objects(tok)
+        for p in patterns:
+            if p.modifiers and not (mods & p.modifiers):
+                continue
+            trig = [tok] + [c for c in tok.children if p.modifiers and c.lemma_.lower() in p.modifiers][:1]
+            c = Candidate(p.code, p, tok, sorted(trig, key=lambda t: t.i), nominal=True, source_pattern=p.text)
+            want = p.preps or NOUN_RECIPIENT_PREPS
+            for w in want:
+                for pr, o in preps:
+                    if pr == w and pr not in NOUN_ACTOR_PREPS:
+                        r = self.actors_at(o, index)
+                        if r:
+                            c.recipient = r
+                            if pr == "between":
+                                c.reciprocal = True
+                            break
+                if c.recipient:
+                    break
+            # the noun's own actor: 'X's attack', 'Israeli strikes', 'attack by X', 'sanctions from X'
+            for ch in tok.children:
+                if ch.dep_ in ("nmod:poss", "poss", "compound", "amod") and ch.i < tok.i:
+                    m = self.actors_at(ch, index, expand=False)
+                    if m and not _same(m, c.recipient):
+                        c.actor = m
+                        break
+            if not c.actor:
+                for pr, o in preps:
+                    if pr in NOUN_ACTOR_PREPS:
+                        m = self.actors_at(o, index)
+                        if m:
+                            c.actor = m
+                            break
+            return c
+        return None
+
+    # ------------------------------------------------------------------ wrappers, attribution, modes
+    def _govern(self, c: Candidate, index: MentionIndex, wrappers_used: set[int]) -> None:
+        d = self.dictionary
+        t = c.anchor
+        neg = F.is_negated(t) if not c.nominal else _noun_negated(t)
+        future = bool(set(F.aux_words(t)) & F.FUTURE_AUX)
+        modal = bool(set(F.aux_words(t)) & F.MODAL_AUX)
+        hypothetical = F.conditional(t) or _in_conditional(t)
+        kinds: list[tuple[str, Token]] = []
+        attribution: Token | None = None
+        subj_from: Token | None = None  # where the event's actor comes from when the anchor has no subject
+        if c.nominal:
+            subj_from = self._nominal_frame(c, index)
+        # climb
+        cur = c.clause_anchor or t
+        for _ in range(12):
+            h = cur.head
+            if h.i == cur.i:
+                break
+            dep = cur.dep_
+            if dep == "conj":
+                cur = h
+                continue
+            hl = h.lemma_.lower()
+            kind = d.wrappers.get(f"{hl}_{F.particle(h)}") or d.wrappers.get(hl) or d.wrappers.get(h.lower_)
+            embedded = dep in F.CLAUSAL or dep in F.OBJ or dep in ("nmod", "obl", "acl", "pcomp", "pobj", "prep",
+                                                                     "advcl", "nsubj:pass", "nsubjpass")
+            if kind == "attribution" and dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "obj", "dobj"):
+                attribution = h
+                break
+            if kind in INTENT_NOUN_KINDS and embedded:
+                kinds.append((kind, h))
+                wrappers_used.add(h.i)
+                neg = neg or (F.is_negated(h) if h.pos_ != "NOUN" else _noun_negated(h))
+                if h.pos_ == "NOUN":
+                    neg = neg or _noun_negated(h)
+                    # 'has no interest in': the verb that holds the noun is part of the frame
+                    vh = h.head
+                    if h.dep_ in F.OBJ and vh.i != h.i:
+                        neg = neg or F.is_negated(vh)
+                        future = future or bool(set(F.aux_words(vh)) & F.FUTURE_AUX)
+                        hypothetical = hypothetical or F.conditional(vh)
+                        cur = vh
+                        continue
+                future = future or bool(set(F.aux_words(h)) & F.FUTURE_AUX)
+                modal = modal or bool(set(F.aux_words(h)) & F.MODAL_AUX)
+                hypothetical = hypothetical or F.conditional(h)
+                cur = h
+                continue
+            if kind in ("support", "cause", "deny") and embedded:
+                if kind == "deny":
+                    neg = True
+                cur = h
+                continue
+            if dep in ("xcomp", "pcomp", "advcl", "obl", "nmod", "acl") and _no_subject(cur):
+                # subject control / participles: 'admitted ... to kidnapping', 'adding that', 'prompting'
+                future = future or bool(set(F.aux_words(h)) & F.FUTURE_AUX)
+                cur = h
+                continue
+            break
+        top = cur
+        # attribution hanging off the clause: 'X, KCNA reported', '..., citing Y', 'according to Z'
+        speakers: list[ActorMention] = []
+        if attribution is not None:
+            speakers += self._speakers(attribution, index)
+            top = attribution
+        for node in {top, cur, t, *(h for _, h in kinds)}:
+            for ch in node.children:
+                cl = ch.lemma_.lower()
+                ck = d.wrappers.get(cl) or d.wrappers.get(ch.lower_)
+                if ck == "attribution" and ch.dep_ in ("parataxis", "advcl", "conj", "ccomp") and ch.i != t.i \
+                        and not any(g.dep_ == "ccomp" for g in ch.children):
+                    speakers += self._speakers(ch, index)
+                    for g in ch.children:  # '..., citing foreign minister Choe'
+                        if g.dep_ in ("conj", "advcl") and g.lemma_.lower() in ("cite", "quote"):
+                            for o in F.objects(g):
+                                speakers += self.actors_at(o, index)
+            for pr, o in F.prep_objects(node):
+                if pr in ("according to", "according"):
+                    speakers += self.actors_at(o, index)
+            for ch in node.children:
+                if ch.dep_ in ("advcl", "conj", "xcomp") and ch.lemma_.lower() in ("cite", "quote") and ch.i != t.i:
+                    for o in F.objects(ch):
+                        speakers += self.actors_at(o, index)
+        c.said_by = _unique(speakers)
+        # actor
+        if not c.actor:
+            c.actor = self._actor(c, subj_from, kinds, index)
+        if c.actor and all(_is_pronoun(m) for m in c.actor) and c.said_by:
+            c.actor = list(c.said_by[:1])
+            c.steps.append("pronoun -> speaker")
+        if not c.actor and c.nominal and c.said_by:
+            c.actor = list(c.said_by[:1])
+            c.steps.append("actor = speaker")
+        # code through the wrappers, innermost first
+        code = c.code
+        kinds_applied = []
+        for kind, h in kinds:
+            k = kind
+            if k == "intent" and neg:
+                k = "reject"
+            if k == "reject" and code[:2] not in transforms.COOPERATIVE_ROOTS and code[:2] not in ("02", "10"):
+                k = "reject-other"
+            if k in ("appeal", "demand") and h.i != t.i:
+                # 'called on X to Y': X acts in Y; the appeal goes from the caller to X
+                addressee = [o for o in F.objects(h)] + [o for pr, o in F.prep_objects(h) if pr in ("on", "upon")]
+                if addressee:
+                    r = self.actors_at(addressee[0], index)
+                    if r:
+                        c.recipient = r
+                subj = F.subjects(h)
+                if subj:
+                    a = self.actors_at(subj[0], index)
+                    if a:
+                        c.actor = a
+            if k != "reject-other":
+                code = transforms.apply(k, code)
+            kinds_applied.append(k)
+            c.steps.append(f"{k}: {h.text}")
+            c.trigger = sorted({*c.trigger, h}, key=lambda x: x.i)
+        if not kinds and neg and (future or modal) and code[:2] in transforms.COOPERATIVE_ROOTS:
+            code = transforms.reject(code)  # 'no meeting will take place', 'will not attend talks'
+            kinds_applied.append("reject")
+            c.steps.append("negated future -> reject")
+            neg = False
+        if kinds_applied and kinds_applied[-1] == "reject" and code[:2] == "12":
+            neg = False
+        c.code = code
+        c.negated = neg
+        if hypothetical:
+            c.modality = "hypothetical"
+        elif "intent" in kinds_applied or future or (modal and not kinds_applied):
+            c.modality = "future"
+        c.clause_anchor = F.clause_head(t)
+        c.score = _score(c, kinds_applied, attribution is not None)
+
+    def _nominal_frame(self, c: Candidate, index: MentionIndex) -> Token | None:
+        """Where a nominal event gets its actor: the verb that holds it ('held talks', 'in a telephone call')."""
+        t = c.anchor
+        h = t.head
+        if h.i == t.i:
+            return None
+        dep = t.dep_
+        prep = F.prep_of(t)
+        d = self.dictionary
+        kind = d.wrappers.get(h.lemma_.lower())
+        if dep in F.OBJ or (dep in F.SUBJPASS):
+            c.clause_anchor = h
+            if kind in ("support", "cause") or kind is None:
+                if kind == "cause":
+                    # 'prompting fresh sanctions from Seoul': the target is whoever caused it
+                    cause = self._cause_agent(h, index)
+                    if cause and not c.recipient:
+                        c.recipient = cause
+                    return None
+                return h
+            return h
+        if dep in F.SUBJ and h.lemma_.lower() in HAPPEN_VERBS:
+            c.clause_anchor = h
+            return None
+        if prep in FRAME_PREPS and F.is_verbal(h):
+            c.clause_anchor = h
+            c.steps.append(f"frame: {prep} {t.text}")
+            if not c.recipient:
+                for pr, o in F.prep_objects(h):
+                    if pr in ("to", "with"):
+                        r = self.actors_at(o, index)
+                        if r:
+                            c.recipient = r
+                            break
+            return h
+        c.clause_anchor = F.clause_head(h)
+        return None
+
+    def _cause_agent(self, verb: Token, index: MentionIndex) -> list[ActorMention]:
+        t = verb
+        for _ in range(4):
+            for s in F.subjects(t):
+                m = self.actors_at(s, index)
+                if m:
+                    return m
+            if t.head.i == t.i:
+                break
+            t = t.head
+        return []
+
+    def _actor(self, c: Candidate, subj_from: Token | None, kinds: list[tuple[str, Token]],
+               index: MentionIndex) -> list[ActorMention]:
+        if c.nominal and subj_from is None:
+            if not kinds:
+                return []
+            w = kinds[-1][1]
+            subj_from = w.head if w.pos_ in ("NOUN", "PROPN") and w.head.i != w.i else w
+        t = subj_from if subj_from is not None else c.anchor
+        for _ in range(8):
+            if F.is_passive(t):
+                ag = F.agent(t)
+                if ag:
+                    return self.actors_at(ag[0], index)
+                # passive without agent: no actor in this clause
+                if t is c.anchor and c.pattern and not c.pattern.objects:
+                    return []
+            subj = F.subjects(t)
+            if subj:
+                a = self.actors_at(subj[0], index)
+                if a:
+                    return a
+                if subj[0].lower_ in F.PERSONAL_PRONOUNS:
+                    return [_pronoun_mention(subj[0])]
+                return []
+            if t.dep_ in ("acl", "acl:relcl", "relcl") and t.head.i != t.i:
+                return self.actors_at(t.head, index)
+            if t.head.i == t.i:
+                break
+            if t.dep_ == "xcomp":
+                # object control: 'urged X to', 'asked X to'
+                objs = F.objects(t.head)
+                if objs:
+                    a = self.actors_at(objs[0], index)
+                    if a:
+                        return a
+            t = t.head
+        return []
+
+    def _speakers(self, verb: Token, index: MentionIndex) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        if F.is_passive(verb):
+            for a in F.agent(verb):
+                out += self.actors_at(a, index)
+            for s in F.passive_subjects(verb):
+                out += self.actors_at(s, index)
+        for s in F.subjects(verb):
+            out += self.actors_at(s, index)
+        if not out and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
+            return self._speakers(verb.head, index)  # 'was quoted as saying'
+        return out
+
+    def _finish(self, c: Candidate, index: MentionIndex) -> bool:
+        """Checks the actors; False drops the candidate."""
+        if not c.actor:
+            return False
+        actor_codes = {m.code for m in c.actor if m.code}
+        if c.reciprocal and c.recipient and not c.actor:
+            return False
+        # 'no meeting ... between the DPRK and Japan' said by a North Korean: the speaker's side acts
+        if c.reciprocal and c.recipient and not actor_codes & {m.code for m in c.recipient}:
+            pass
+        if c.recipient and c.reciprocal and len(c.recipient) >= 2:
+            own = [m for m in c.recipient if m.country and m.country in {a.country for a in c.actor}]
+            if own:
+                c.recipient = [m for m in c.recipient if m not in own]
+        c.recipient = [m for m in c.recipient if not (m.code and m.code in actor_codes)
+                       and not any(m.start == a.start for a in c.actor)]
+        if not c.recipient and len(c.actor) >= 2 and c.code[:2] in transforms.RECIPROCAL_ROOTS:
+            c.reciprocal = True
+        return True
+
+    def _statement(self, sent: Span, index: MentionIndex) -> Candidate | None:
+        """'X said ...' with nothing else coded: a CAMEO 010 statement by X (low confidence)."""
+        d = self.dictionary
+        for tok in sent:
+            if tok.dep_ not in ("ROOT", "parataxis") or d.wrappers.get(tok.lemma_.lower()) != "attribution":
+                continue
+            subj = F.subjects(tok)
+            if not subj:
+                continue
+            a = self.actors_at(subj[0], index)
+            if not a or not any(m.resolved for m in a):
+                continue
+            c = Candidate("010", None, tok, [tok], actor=a, source_pattern="(statement)")
+            for o in F.children(tok, F.IOBJ) + F.objects(tok):
+                r = self.actors_at(o, index)
+                if r:
+                    c.recipient = r
+            c.clause_anchor = tok
+            c.score = 0.2
+            c.negated = False
+            if self._finish(c, index):
+                return c
+        return None
+
+    # ------------------------------------------------------------------ actors
+    def actors_at(self, tok: Token, index: MentionIndex, expand: bool = True) -> list[ActorMention]:
+        """The actor mentions a noun phrase stands for: the phrase itself and its coordinated phrases, or,
+        when the phrase is no actor ('Japan's interference'), its possessor or modifiers."""
+        out: list[ActorMention] = []
+        for t in F.conjuncts(tok):
+            m = index.at(t.i)
+            if m is None and expand:
+                m = _inner_mention(t, index)
+            if m is not None and m not in out:
+                out.append(m)
+        return out
+
+    # ------------------------------------------------------------------ dates and records
+    def _time_expressions(self, sent: Span, pub: date | None) -> dict[int, tuple[str, str]]:
+        """clause-head token index -> (value, basis) for the time expressions in the sentence."""
+        anchor = pub or date.today()
+        out: dict[int, tuple[str, str]] = {}
+        try:
+            found = eventline.dates.find(sent.text, anchor)
+        except Exception:  # noqa: BLE001 - a date bug must not lose the events
+            return out
+        doc = sent.doc
+        for s, e, text, value in found:
+            norm = _norm_date(value)
+            if not norm:
+                continue
+            span = doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            head = F.clause_head(span.root)
+            basis = "explicit" if re.search(r"\b\d{4}\b", text) or re.search(
+                r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", text, re.I) else "relative"
+            out.setdefault(head.i, (norm, basis))
+        return out
+
+    def _event_date(self, c: Candidate, spans: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
+        t = c.clause_anchor or c.anchor
+        for _ in range(10):
+            if t.i in spans:
+                return spans[t.i]
+            if t.head.i == t.i:
+                return None
+            t = F.clause_head(t.head)
+        return None
+
+    def _record(self, c: Candidate, sent: Span, si: int, document: Document, pub: date | None,
+                spans: dict[int, tuple[str, str]]) -> dict[str, Any] | None:
+        from eventline.coding.codebook_access import code_info
+
+        info = code_info(c.code)
+        if info is None:
+            return None
+        when = self._event_date(c, spans)
+        if when:
+            date_value, basis = when
+        else:
+            date_value, basis = (pub or date.today()).isoformat(), "publication"
+        modality = c.modality
+        year = int(date_value[:4])
+        if pub and year < pub.year - 1 and modality == "actual":
+            modality = "historical"
+        elif modality == "actual" and _ago(c.clause_anchor or c.anchor):
+            modality = "historical"
+        doc = sent.doc
+        t0, t1 = c.trigger[0], c.trigger[-1]
+        trig_start, trig_end = t0.idx, t1.idx + len(t1.text)
+        actor = [m.entity() for m in c.actor]
+        recipient = [m.entity() for m in c.recipient]
+        if not recipient and len(actor) >= 2 and c.code[:2] in transforms.RECIPROCAL_ROOTS:
+            c.reciprocal = True
+        key = f"{document.id}|{si}|{trig_start}|{c.code}"
+        rec = {
+            "id": hashlib.sha1(key.encode("utf-8")).hexdigest()[:20],
+            "doc_id": document.id,
+            "url": document.url,
+            "publisher": document.publisher,
+            "pub_date": pub.isoformat() if pub else None,
+            "date": date_value,
+            "date_basis": basis,
+            "actor": actor,
+            "recipient": recipient,
+            "cameo": c.code,
+            "event": info.plover_event,
+            "mode": info.plover_mode,
+            "context": list(info.plover_context or []),
+            "goldstein": float(info.goldstein),
+            "quad_class": int(info.quad_class),
+            "negated": bool(c.negated),
+            "modality": modality,
+            "said_by": [m.entity() for m in c.said_by],
+            "text": sent.text,
+            "sentence_index": si,
+            "span": [sent.start_char, sent.end_char],
+            "trigger": {"text": doc.text[trig_start:trig_end], "start": trig_start, "end": trig_end},
+            "confidence": round(calibrated(c.score), 3),
+            "coder": eventline.CODER_NAME,
+            "pattern": c.source_pattern,
+            "reciprocal": c.reciprocal,
+        }
+        return rec
+
+
+# ---------------------------------------------------------------------- helpers
+def furniture_cutoff(text: str) -> int:
+    """Character offset from which the rest of a scraped page is furniture (after the article's copyright
+    line), or len(text)."""
+    m = COPYRIGHT_LINE.search(text)
+    if m and m.start() > len(text) * 0.3:
+        return m.start()
+    return len(text)
+
+
+def _norm_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", value)
+    if m:
+        return value
+    m = re.match(r"^(\d{4})-W(\d{2})", value)
+    if m:
+        try:
+            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1).isoformat()[:7]
+        except ValueError:
+            return m.group(1)
+    m = re.match(r"^(\d{3})X$", value)
+    if m:
+        return m.group(1) + "0"
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})T", value)
+    if m:
+        return value[:10]
+    m = re.match(r"^(\d{4})", value)
+    return m.group(1) if m else None
+
+
+def _noun_negated(tok: Token) -> bool:
+    return any(c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg") for c in tok.children) or (
+        tok.head.i != tok.i and tok.dep_ in F.SUBJ and F.is_negated(tok.head))
+
+
+def _in_conditional(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in F.CONDITIONAL_MARKS for c in tok.children)
+
+
+def _no_subject(tok: Token) -> bool:
+    return not any(c.dep_ in F.SUBJ or c.dep_ in F.SUBJPASS for c in tok.children)
+
+
+def _ago(tok: Token) -> bool:
+    for c in tok.children:
+        if c.lower_ in AGO_WORDS and any(g.lower_ in AGO_UNITS for g in c.children):
+            return True
+    return False
+
+
+def _inner_mention(tok: Token, index: MentionIndex) -> ActorMention | None:
+    """A mention inside a phrase that is not itself an actor: 'Japan's interference' -> Japan."""
+    for c in tok.children:
+        if c.dep_ in EXPANSION_DEPS:
+            if c.dep_ in ("nmod",) and F.prep_of(c) not in (None, "of"):
+                continue
+            m = index.at(c.i)
+            if m is not None:
+                return m
+    return None
+
+
+def _pronoun_mention(tok: Token) -> ActorMention:
+    return ActorMention(tok.text, tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, tok.i, None, None, None,
+                        kind="pronoun")
+
+
+def _is_pronoun(m: ActorMention) -> bool:
+    return m.kind == "pronoun" and m.code is None
+
+
+def _same(a: list[ActorMention], b: list[ActorMention]) -> bool:
+    return bool(a) and bool(b) and {m.start for m in a} == {m.start for m in b}
+
+
+def _unique(ms: list[ActorMention]) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    seen: set[tuple[int, int]] = set()
+    for m in ms:
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            out.append(m)
+    return out
+
+
+def _score(c: Candidate, kinds: list[str], attributed: bool) -> float:
+    s = 0.5
+    if c.pattern is not None:
+        s += 0.06 * min(c.pattern.specificity, 3)
+    if kinds:
+        s += 0.1
+    if c.nominal and not kinds:
+        s -= 0.1
+    dep = c.anchor.dep_
+    if not kinds and dep in ("acl", "acl:relcl", "relcl", "advcl", "amod") and not c.nominal:
+        s -= 0.15
+    if c.actor and all(m.resolved for m in c.actor):
+        s += 0.1
+    if c.recipient and all(m.resolved for m in c.recipient):
+        s += 0.05
+    if c.anchor.dep_ == "ROOT":
+        s += 0.05
+    return max(0.05, min(0.95, s))
+
+
+_CALIBRATION: list[tuple[float, float]] | None = None
+
+
+def calibrated(raw: float) -> float:
+    """Maps a raw score to how often records scored like it were right on the dev gold (data/calibration.yaml)."""
+    global _CALIBRATION
+    if _CALIBRATION is None:
+        from eventline.coding.dictionary import DATA_DIR
+
+        path = DATA_DIR / "calibration.yaml"
+        table: list[tuple[float, float]] = []
+        if path.exists():
+            import yaml
+
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            table = sorted((float(k), float(v)) for k, v in (data.get("bins") or {}).items())
+        _CALIBRATION = table
+    if not _CALIBRATION:
+        return raw
+    best = _CALIBRATION[0][1]
+    for lo, val in _CALIBRATION:
+        if raw >= lo:
+            best = val
+    return best
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """One record per trigger; where a verb and a noun code the same event, the more specific one."""
+    out: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: -c.score):
+        key_tokens = {t.i for t in c.trigger}
+        dup = False
+        for o in out:
+            if key_tokens & {t.i for t in o.trigger} and o.code[:2] == c.code[:2]:
+                dup = True
+                break
+        if not dup:
+            out.append(c)
+    out.sort(key=lambda c: c.trigger[0].i)
+    return out

@@ -1,0 +1,154 @@
+"""Syntactic frames read off a dependency parse, for either label set spaCy pipelines use: Universal
+Dependencies (eventline's own model: nsubj, obj, obl + case, nsubj:pass, obl:agent, compound:prt) or ClearNLP
+(en_core_web_*: nsubj, dobj, prep + pobj, nsubjpass, agent, prt). The coder only asks these functions.
+
+Knows nothing about events or actors: only who is the subject, the object, a preposition's object, a particle.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJ = frozenset({"nsubj", "nsubj:outer", "csubj", "expl:subj"})
+SUBJPASS = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"})
+OBJ = frozenset({"obj", "dobj"})
+IOBJ = frozenset({"iobj", "dative"})
+PRT = frozenset({"compound:prt", "prt"})
+NOMINAL_MOD = frozenset({"obl", "nmod", "obl:npmod", "obl:arg", "nmod:npmod", "obl:unmarked", "advcl", "acl"})
+CLAUSAL = frozenset({"xcomp", "ccomp", "advcl", "acl", "acl:relcl", "relcl", "parataxis", "csubj", "csubjpass",
+                     "csubj:pass", "advcl:relcl", "pcomp"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "'d"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "provided", "providing"})
+PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "me", "us", "him", "her", "them"})
+
+
+def lower_lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def prep_of(tok: Token) -> str | None:
+    """The preposition that introduces `tok` (UD: its `case`/`mark` child; ClearNLP: its `prep` head)."""
+    if tok.dep_ == "pobj" or tok.dep_ == "pcomp":
+        h = tok.head
+        if h.dep_ in ("prep", "agent") and h.i != tok.i:
+            return "by" if h.dep_ == "agent" else _multiword(h)
+        return None
+    for c in tok.children:
+        if c.dep_ == "case" or (c.dep_ == "mark" and c.i < tok.i and c.lower_ in PREP_MARKS):
+            return _multiword(c)
+    return None
+
+
+PREP_MARKS = frozenset({"to", "of", "for", "in", "on", "from", "against", "with", "about", "over", "into", "by",
+                        "after", "before", "without", "at"})
+
+
+def _multiword(c: Token) -> str:
+    fixed = [x.lower_ for x in c.children if x.dep_ == "fixed"]
+    base = c.lower_
+    if c.i > 0 and c.nbor(-1).dep_ == "case" and c.nbor(-1).head.i == c.head.i:
+        base = c.nbor(-1).lower_ + " " + base  # 'out of', 'because of'
+    return " ".join([base, *fixed]) if fixed else base
+
+
+def prep_objects(tok: Token) -> list[tuple[str, Token]]:
+    """(preposition, its object) for the prepositional phrases attached to `tok`."""
+    out: list[tuple[str, Token]] = []
+    for c in tok.children:
+        dep = c.dep_
+        if dep in ("prep", "agent"):
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    out.append(("by" if dep == "agent" else _multiword(c), g))
+        elif dep in NOMINAL_MOD or dep == "obl:agent" or dep.startswith("nmod") or dep.startswith("obl"):
+            p = prep_of(c)
+            if p:
+                out.append((p, c))
+    return out
+
+
+def children(tok: Token, deps: frozenset[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def subjects(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in SUBJ]
+
+
+def passive_subjects(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in SUBJPASS]
+
+
+def objects(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in OBJ]
+
+
+def is_passive(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ in SUBJPASS or c.dep_ in ("aux:pass", "auxpass"):
+            return True
+    return False
+
+
+def agent(tok: Token) -> list[Token]:
+    out = [c for c in tok.children if c.dep_ == "obl:agent"]
+    for p, o in prep_objects(tok):
+        if p == "by" and o not in out:
+            out.append(o)
+    return out
+
+
+def particle(tok: Token) -> str | None:
+    for c in tok.children:
+        if c.dep_ in PRT:
+            return c.lower_
+    return None
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """`tok` and the tokens coordinated with it ('Japan and South Korea')."""
+    out = [tok]
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "X") and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def is_negated(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATORS):
+            return True
+    return False
+
+
+def aux_words(tok: Token) -> list[str]:
+    return [c.lower_ for c in tok.children if c.dep_ in ("aux", "aux:pass", "auxpass")]
+
+
+def conditional(tok: Token) -> bool:
+    """Has an 'if'/'unless' clause attached."""
+    for c in tok.children:
+        if c.dep_ in ("advcl", "ccomp") and any(m.lower_ in CONDITIONAL_MARKS for m in c.children
+                                                 if m.dep_ in ("mark", "advmod")):
+            return True
+    return False
+
+
+def is_verbal(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children))
+
+
+def clause_head(tok: Token) -> Token:
+    """The nearest verb (or copular predicate) that governs `tok` (itself when it is one)."""
+    t = tok
+    for _ in range(40):
+        if is_verbal(t) or t.dep_ in ("ROOT",) or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
