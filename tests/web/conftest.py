@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,7 +30,9 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def client(sample_db: Path):
-    from fastapi.testclient import TestClient
+    with warnings.catch_warnings():  # Starlette's notice that it prefers httpx2 over httpx
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
 
     from eventline.web import create_app
 

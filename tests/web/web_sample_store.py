@@ -124,13 +124,13 @@ CLAIMS = [
 # The second claimant for each subject, added in a document of its own.
 CLAIM_DOC = Art("pti-2024-06-04", "2024-06-04", "India denies losses", "PTI", [
     ("The Indian army said no soldiers were killed in the exchange.", []),
-    ("Delhi counted only two ceasefire violations in April.", []),
+    ("Pakistan counted only two ceasefire violations in April.", []),
 ])
 CLAIMS += [
     ("pti-2024-06-04", "The Indian army said no soldiers were killed in the exchange.", 0.0, "soldiers killed",
      "killed:soldiers:2024-06", "The Indian army", "INDMIL"),
-    ("pti-2024-06-04", "Delhi counted only two ceasefire violations in April.", 2.0, "ceasefire violations",
-     "violations:ceasefire:2024-04", "Delhi", "INDGOV"),
+    ("pti-2024-06-04", "Pakistan counted only two ceasefire violations in April.", 2.0, "ceasefire violations",
+     "violations:ceasefire:2024-04", "Pakistan", "PAK"),
 ]
 
 
