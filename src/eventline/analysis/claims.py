@@ -6,8 +6,8 @@ claimants disagree. See docs/analysis.md for the rules. Uses the parse (dependen
 named-entity labels, and knows nothing of event coding.
 
 Claim dict keys (the `claims` table columns): id, doc_id, sentence_index, text, span, value, qualifier, counted,
-subject_key, claimant (entity dict or None), date, extra (dict: facet, number, number_span, verb, claimant_text,
-refers_to).
+subject_key, claimant (entity dict or None), date; beyond the columns (the store keeps them in `extra`): facet,
+number, number_span, verb, claimant_text, refers_to, anaphoric.
 """
 
 from __future__ import annotations
@@ -374,7 +374,7 @@ def extract_claims(spacy_doc: Doc, document: Document, resolver: ActorResolver) 
                 subject = f"{_concept(near[0])} {noun_class}" if near and abs(near[0].i - noun.i) <= 8 \
                     else noun_class
         else:
-            previous = [c for c in claims if c["extra"]["_sent_start"] >= _prev_sent_start(doc, sent, 2)]
+            previous = [c for c in claims if c["_sent_start"] >= _prev_sent_start(doc, sent, 2)]
             if not previous:
                 continue
             antecedent = previous[-1]
@@ -398,19 +398,17 @@ def extract_claims(spacy_doc: Doc, document: Document, resolver: ActorResolver) 
             "subject_key": subject,
             "claimant": claimant,
             "date": _iso(document.pub_date),
-            "extra": {
-                "facet": facet,
-                "number": doc[start:end].text,
-                "number_span": [first.idx, doc[end - 1].idx + len(doc[end - 1].text)],
-                "verb": _lemma(verb) if verb is not None else None,
-                "claimant_text": claimant["text"] if claimant else None,
-                "refers_to": refers_to,
-                "anaphoric": anaphoric,
-                "_sent_start": sent.start,
-            },
+            "facet": facet,
+            "number": doc[start:end].text,
+            "number_span": [first.idx, doc[end - 1].idx + len(doc[end - 1].text)],
+            "verb": _lemma(verb) if verb is not None else None,
+            "claimant_text": claimant["text"] if claimant else None,
+            "refers_to": refers_to,
+            "anaphoric": anaphoric,
+            "_sent_start": sent.start,
         })
     for c in claims:
-        c["extra"].pop("_sent_start", None)
+        c.pop("_sent_start", None)
     return claims
 
 
@@ -451,8 +449,11 @@ def claim_rows(con: Any) -> list[dict[str, Any]]:
                 extra = json.loads(extra)
             except ValueError:
                 extra = {}
-        rec["facet"] = (extra or {}).get("facet")
-        rec["number_span"] = (extra or {}).get("number_span")
+        extra = extra or {}
+        if isinstance(extra.get("extra"), dict):  # written with the extras nested under 'extra'
+            extra = {**extra.pop("extra"), **extra}
+        rec["facet"] = extra.get("facet")
+        rec["number_span"] = extra.get("number_span")
         rec["date"] = _iso(rec["date"])
         out.append(rec)
     return out
@@ -467,6 +468,8 @@ def group_claims(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
     facet (qualifiers taken into account: 'at least 10' and 12 agree)."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for c in claims:
+        if c.get("value") is None:
+            continue
         groups.setdefault(c.get("subject_key") or c.get("counted") or "?", []).append(c)
     out = []
     for subject, members in groups.items():

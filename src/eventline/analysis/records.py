@@ -6,18 +6,11 @@ Every analysis module reads the store through here, so there is one definition o
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import duckdb
-
-_COLUMNS = [
-    "id", "doc_id", "url", "publisher", "pub_date", "date", "date_basis", "actor", "recipient", "cameo", "event",
-    "mode", "context", "goldstein", "quad_class", "negated", "modality", "said_by", "text", "sentence_index",
-    "span", "trigger", "confidence", "location", "coder", "extra",
-]
 
 PERIODS = ("day", "week", "month", "year")
 
@@ -48,7 +41,8 @@ def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
 
 
 def mention_records(con: Any, where: str = "", params: list[Any] | None = None) -> list[dict[str, Any]]:
-    """Every row of `events` (one mention record each) as an event-record dict, oldest first.
+    """Every row of `events` (one mention record each) as an event record (the store's conversion), oldest
+    first. `where`: SQL over the `events` columns with `?` placeholders bound to `params`.
 
     Adds `_doc_duplicates` (ids of documents recorded as copies of the record's document) and `_doc_publishers`
     (the publishers of the document and its copies): merging uses them to count articles and sources that were
@@ -57,9 +51,9 @@ def mention_records(con: Any, where: str = "", params: list[Any] | None = None) 
     con = connect(con)
     if not _has_table(con, "events"):
         return []
-    cols = ", ".join(f'e."{c}"' for c in _COLUMNS)
-    sql = f"SELECT {cols} FROM events e {where} ORDER BY e.date, e.doc_id, e.sentence_index, e.id"
-    rows = con.execute(sql, params or []).fetchall()
+    from eventline.store.store import iter_event_records
+
+    rows = list(iter_event_records(con, where or None, params, order_by="date, doc_id, sentence_index, id"))
     copies: dict[str, list[tuple[str, str | None]]] = {}
     publishers: dict[str, str] = {}
     if _has_table(con, "documents"):
@@ -71,15 +65,7 @@ def mention_records(con: Any, where: str = "", params: list[Any] | None = None) 
             elif publisher:
                 publishers[doc_id] = publisher
     records = []
-    for row in rows:
-        rec = dict(zip(_COLUMNS, row, strict=True))
-        extra = rec.pop("extra", None)
-        if extra:
-            try:
-                for key, value in json.loads(extra).items():
-                    rec.setdefault(key, value)
-            except (TypeError, ValueError):
-                pass
+    for rec in rows:
         rec["pub_date"] = _iso(rec.get("pub_date"))
         for key in ("actor", "recipient", "said_by", "context"):
             rec[key] = list(rec.get(key) or [])

@@ -1,0 +1,41 @@
+import json
+
+from tests.analysis.fixtures import make_store, thaw_then_freeze
+from typer.testing import CliRunner
+
+from eventline.cli import app
+
+runner = CliRunner()
+
+
+def test_timeline_json_and_table(tmp_path):
+    db = make_store(tmp_path / "s.duckdb", thaw_then_freeze())
+    result = runner.invoke(app, ["timeline", "PRK", "JPN", "--db", str(db), "--by", "year", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["by"] == "year"
+    cells = {(p["period"], p["direction"]): p["events"] for p in data["periods"]}
+    assert cells == {("2002", "A->B"): 1, ("2018", "A->B"): 2, ("2018", "B->A"): 1, ("2024", "A->B"): 2,
+                     ("2024", "B->A"): 1}
+    table = runner.invoke(app, ["timeline", "prk", "jpn", "--db", str(db)])
+    assert table.exit_code == 0 and "PRK->JPN" in table.output and "2024-03" in table.output
+
+
+def test_shifts_json(tmp_path):
+    db = make_store(tmp_path / "s.duckdb", thaw_then_freeze())
+    result = runner.invoke(app, ["shifts", "PRK", "JPN", "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    shifts = json.loads(result.output)
+    assert [(s["actor"], s["recipient"], s["direction"]) for s in shifts] == [("PRK", "JPN", "toward conflict")]
+    everything = runner.invoke(app, ["shifts", "--db", str(db)])
+    assert everything.exit_code == 0 and "toward conflict" in everything.output
+
+
+def test_claims_on_a_store_without_claims_and_usage_errors(tmp_path):
+    db = make_store(tmp_path / "s.duckdb", thaw_then_freeze())
+    result = runner.invoke(app, ["claims", "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0 and json.loads(result.output) == []
+    missing = runner.invoke(app, ["shifts", "--db", str(tmp_path / "nope.duckdb")])
+    assert missing.exit_code == 2
+    bad = runner.invoke(app, ["timeline", "PRK", "JPN", "--db", str(db), "--by", "fortnight"])
+    assert bad.exit_code == 2
