@@ -19,6 +19,7 @@ class ActorMention:
     sector: str | None  # GOV, MIL, ... or None
     name: str | None = None  # canonical name of a known person or organisation
     kind: str = "unknown"  # country | person | organisation | agent | pronoun | unknown
+    group: int | None = None  # mentions joined by 'and'/'or' ('Abe and Trump') share a group number
 
     @property
     def resolved(self) -> bool:
@@ -49,3 +50,12 @@ class MentionIndex:
 
     def at(self, token_i: int) -> ActorMention | None:
         return self._by_token.get(token_i)
+
+    def group_at(self, token_i: int) -> list[ActorMention]:
+        """The mention covering the token and those coordinated with it ('Abe and Trump'), in text order."""
+        m = self.at(token_i)
+        if m is None:
+            return []
+        if m.group is None:
+            return [m]
+        return [o for o in self.mentions if o.group == m.group]

@@ -1,18 +1,656 @@
-"""Resolves actor mentions on a parse (stub until the actors issue lands)."""
+"""Resolves actor mentions on a parsed document: noun phrases -> CAMEO-style code, country and sector.
+
+How a document is read:
+1. Atoms: a longest-match pass over the tokens finds knowledge-base names (countries, demonyms, capitals and
+   seats of power, people, organisations; contextual short forms such as 'the North' only when a country
+   they need is mentioned in the document) and role nouns ('foreign minister', 'troops', 'state media').
+2. Chunks: runs of nominal tokens (names, nouns, adjectives, possessives) that no atom is split across.
+   English noun phrases are head-final, so the last token of a chunk is its head.
+3. Each chunk is read as one actor: a named head keeps its own code (a person's role valid on the date;
+   ELI after the term), a role-noun head takes its sector from the noun and its country from the
+   modifiers ('Seoul's presidential office' -> KORGOV), a member noun takes the code of what it belongs to
+   ('director of South Korea's National Intelligence Service'). Coordinated modifiers share the head
+   ('the Japanese and South Korean leaders' -> JPNGOV, KORGOV). Appositions lend codes to each other.
+4. Short references: a bare name part ('Kim', 'Abe') resolves to the person the document named before, or to
+   a unique office holder on the date; 'he'/'she' to the only person named in the sentence or the one
+   before.
+Mentions that look like actors but cannot be resolved are kept with code/country/sector None.
+
+It must not know about event coding or the store.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc
 
+from eventline.actors.kb import Entry, KnowledgeBase, load, make_code, normalise
 from eventline.actors.mention import ActorMention
+
+# Modifiers that make an office holder a former one (CAMEO: ELI).
+FORMER = {"former", "ex", "ousted", "exiled", "deposed", "late", "toppled", "retired", "onetime", "one-time"}
+# Nouns that stand for a member of something: 'director of X', 'an official at X' take X's code.
+MEMBER_NOUNS = {"director", "head", "chief", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+                "member", "members", "leader", "leaders", "chairman", "chairwoman", "chair", "secretary",
+                "representative", "representatives", "envoy", "commander", "councillor", "counsellor",
+                "councilor", "staff", "officer", "officers", "president", "minister", "deputy", "adviser",
+                "advisor", "agent", "agents", "employee", "employees", "diplomat", "diplomats", "aide", "aides"}
+MEMBER_PREPS = {"of", "at", "from", "in", "for"}
+NOMINAL = {"PROPN", "NOUN", "ADJ", "NUM"}
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+TITLE_WORDS = {"president", "leader", "minister", "premier", "chancellor", "king", "queen", "secretary",
+               "ambassador", "general", "prince", "emir", "sultan", "director", "chairman", "envoy"}
+_MAX_ATOM = 10
+# Capitalised words that head names of things, not actors ('North-South Summit', 'Korean Peninsula').
+NOT_ACTORS = {"summit", "talks", "conference", "meeting", "war", "agreement", "treaty", "peninsula", "sea", "river",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+              "day", "week", "year", "games", "olympics", "cup", "accord", "accords", "declaration", "act", "law",
+              "strait", "island", "islands", "zone", "border", "crisis", "forum", "festival", "airport", "street",
+              "road", "square", "bridge", "province", "region", "city", "county", "district", "state"}
+
+
+@dataclass
+class _Atom:
+    start: int  # token offsets [start, end)
+    end: int
+    entries: list[Entry] = field(default_factory=list)
+    agent: Entry | None = None
+
+
+@dataclass
+class _Chunk:
+    start: int
+    end: int
+    atoms: list[_Atom]
+    mention: ActorMention | None = None
+    extra: list[ActorMention] = field(default_factory=list)
+
+
+@dataclass
+class Resolution:
+    """What a lookup by text gives: the actor's code, country, sector and canonical name."""
+
+    code: str | None
+    country: str | None
+    sector: str | None
+    name: str | None
+    kind: str
+
+
+def _kind(entry: Entry) -> str:
+    if entry.kind in ("country", "context"):
+        return "country"
+    if entry.kind == "place":
+        return "country" if entry.sector is None else "organisation"
+    if entry.kind == "org":
+        return "organisation"
+    return entry.kind
 
 
 class ActorResolver:
+    """Resolves actor mentions in spaCy Docs against the knowledge base (plus `extra` entries)."""
+
     def __init__(self, extra: str | Path | list[dict] | None = None) -> None:
         self.extra = extra
+        self.kb: KnowledgeBase = load(extra)
+        self._entity_prefixes = {k[:i] for k in self.kb.entities for i in range(1, len(k) + 1)}
+        self._agent_prefixes = {k[:i] for k in self.kb.agents for i in range(1, len(k) + 1)}
+        self._strict = {k: self._needs_upper(k) for k in self.kb.entities}
+
+    def _needs_upper(self, key: tuple[str, ...]) -> bool:
+        """Short single-token names ('US', 'UN', 'IS') and acronyms match only when written in capitals."""
+        if len(key) == 1 and len(key[0]) <= 3:
+            return True
+        for entry in self.kb.entities[key]:
+            for form in entry.forms:
+                letters = re.sub(r"[^A-Za-z]", "", form)
+                if letters.isupper() and len(letters) <= 5 and tuple(normalise(form).split()) == key:
+                    return True
+        return False
+
+    # ---------------------------------------------------------------- public API
 
     def resolve(self, doc: Doc, when: date | None = None) -> list[ActorMention]:
-        return []
+        """All actor mentions in the document, in text order, one per conjunct."""
+        parts = self._parts(doc)
+        atoms = self._atoms(doc, parts, doc_countries=None)
+        countries = {e.country for a in atoms for e in a.entries if e.country}
+        atoms = self._atoms(doc, parts, doc_countries=countries)
+        chunks = self._chunks(doc, atoms)
+        mentions = self._read_chunks(doc, chunks, when)
+        self._pronouns(doc, mentions)
+        mentions.sort(key=lambda m: (m.token_start, m.token_end))
+        return mentions
+
+    def resolve_span(self, doc: Doc, start: int, end: int, when: date | None = None) -> ActorMention | None:
+        """The actor a token span [start, end) names, read with its sentence as context."""
+        mentions = self.resolve(doc, when)
+        inside = [m for m in mentions if m.token_start < end and start < m.token_end]
+        if not inside:
+            return None
+        # The mention whose head lies in the span; else the one overlapping most.
+        headed = [m for m in inside if start <= m.head < end]
+        pool = headed or inside
+        best = max(pool, key=lambda m: (m.resolved, min(end, m.token_end) - max(start, m.token_start)))
+        return best
+
+    def lookup(self, text: str, when: date | None = None) -> Resolution | None:
+        """Code, country, sector and name for a bare text ('Tokyo', 'Kim Jong Un', 'North Korean'), or None."""
+        entries = self.kb.lookup(text)
+        entries = [e for e in entries if e.kind != "context"]
+        if entries:
+            entry = entries[-1]
+            code, country, sector = entry.resolve(when)
+            return Resolution(code, country, sector, entry.name if entry.kind in ("person", "org") else None,
+                              _kind(entry))
+        agent = self.kb.agents.get(tuple(normalise(text).split()))
+        if agent is not None:
+            return Resolution(None, None, agent.sector, None, "agent")
+        return None
+
+    # ---------------------------------------------------------------- atoms
+
+    @staticmethod
+    def _parts(doc: Doc) -> list[tuple[str, int]]:
+        """Normalised word parts with the token they come from; in-word hyphens vanish."""
+        parts: list[tuple[str, int]] = []
+        for tok in doc:
+            for p in normalise(tok.text).split():
+                parts.append((p, tok.i))
+        return parts
+
+    def _atoms(self, doc: Doc, parts: list[tuple[str, int]], doc_countries: set[str] | None) -> list[_Atom]:
+        atoms: list[_Atom] = []
+        i = 0
+        n = len(parts)
+        while i < n:
+            best: _Atom | None = None
+            # entities: longest match, must start at a token boundary and end at one
+            key: tuple[str, ...] = ()
+            for j in range(i, min(n, i + 3 * _MAX_ATOM)):
+                key = key + (parts[j][0],)
+                if key not in self._entity_prefixes:
+                    break
+                t0, t1 = parts[i][1], parts[j][1]
+                if j + 1 < n and parts[j + 1][1] == t1:
+                    continue  # ends inside a token
+                if i > 0 and parts[i - 1][1] == t0:
+                    break
+                entries = self.kb.entities.get(key)
+                if not entries or not self._case_ok(doc, t0, t1, key):
+                    continue
+                entries = self._usable(entries, doc_countries)
+                if entries:
+                    best = _Atom(t0, t1 + 1, entries)
+            if best is None:
+                key = ()
+                for j in range(i, min(n, i + 3 * _MAX_ATOM)):
+                    key = key + (parts[j][0],)
+                    if key not in self._agent_prefixes:
+                        break
+                    agent = self.kb.agents.get(key)
+                    if agent is not None and (j + 1 >= n or parts[j + 1][1] != parts[j][1]):
+                        best = _Atom(parts[i][1], parts[j][1] + 1, [], agent)
+            if best is not None:
+                atoms.append(best)
+                while i < n and parts[i][1] < best.end:
+                    i += 1
+            else:
+                i += 1
+        return atoms
+
+    def _case_ok(self, doc: Doc, t0: int, t1: int, key: tuple[str, ...]) -> bool:
+        first = doc[t0]
+        if first.lower_ == "the" and t1 > t0:
+            first = doc[t0 + 1]
+        text = first.text
+        if self._strict.get(key):
+            return all(doc[t].text.replace(".", "").isupper() or not doc[t].text.isalpha() for t in range(t0, t1 + 1))
+        if text[:1].isupper():
+            return True
+        # forms written in lower case in the data ('the mainland') match in lower case
+        return any(f[:1].islower() or f.lower().startswith("the ") and f[4:5].islower()
+                   for e in self.kb.entities[key] for f in e.forms)
+
+    @staticmethod
+    def _usable(entries: list[Entry], doc_countries: set[str] | None) -> list[Entry]:
+        out = []
+        for e in entries:
+            if e.kind == "context":
+                if doc_countries is None or not (set(e.context) & doc_countries):
+                    continue
+            out.append(e)
+        # a contextual form that applies wins over a generic reading of the same words
+        ctx = [e for e in out if e.kind == "context"]
+        return ctx or out
+
+    # ---------------------------------------------------------------- chunks
+
+    def _chunks(self, doc: Doc, atoms: list[_Atom]) -> list[_Chunk]:
+        atom_at: dict[int, _Atom] = {}
+        for a in atoms:
+            for t in range(a.start, a.end):
+                atom_at[t] = a
+        chunks: list[_Chunk] = []
+        cur: list[int] = []
+
+        def close() -> None:
+            if cur:
+                toks = [t for t in cur]
+                while toks and doc[toks[-1]].pos_ in ("DET", "PART", "PUNCT") and toks[-1] not in atom_at:
+                    toks.pop()
+                if toks:
+                    s, e = toks[0], toks[-1] + 1
+                    chunk_atoms = []
+                    for a in atoms:
+                        if s <= a.start and a.end <= e:
+                            chunk_atoms.append(a)
+                    chunks.append(_Chunk(s, e, chunk_atoms))
+            cur.clear()
+
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in atom_at:
+                a = atom_at[i]
+                if i > 0 and (doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_):
+                    close()
+                if cur and cur[-1] < a.start - 1:
+                    close()
+                if cur and self._boundary_before(doc, a.start, cur):
+                    close()
+                cur.extend(range(a.start, a.end))
+                i = a.end
+                continue
+            pos = tok.pos_
+            if tok.is_space or "\n" in tok.text:
+                close()
+                i += 1
+                continue
+            in_word_hyphen = tok.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not tok.whitespace_
+            if pos in NOMINAL or in_word_hyphen or (tok.tag_ == "POS" or tok.lower_ in ("'s", "’s", "'")) and cur:
+                if cur and self._boundary_before(doc, i, cur):
+                    close()
+                cur.append(i)
+            elif pos == "DET" and not cur:
+                cur.append(i)
+            else:
+                close()
+            i += 1
+        close()
+        return chunks
+
+    @staticmethod
+    def _boundary_before(doc: Doc, i: int, cur: list[int]) -> bool:
+        """A new phrase starts at token i although it is adjacent (sentence start, or a head noun followed by a
+        new name without any link)."""
+        if doc[i].is_sent_start and (doc[i - 1].is_punct or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_):
+            return True
+        prev = doc[cur[-1]]
+        return prev.pos_ == "NOUN" and doc[i].pos_ in ("DET",)
+
+    # ---------------------------------------------------------------- reading chunks
+
+    def _read_chunks(self, doc: Doc, chunks: list[_Chunk], when: date | None) -> list[ActorMention]:
+        named: list[tuple[int, Entry]] = []  # (token, person entry) in text order, for short references
+        out: list[ActorMention] = []
+        for ch in chunks:
+            self._read_chunk(doc, ch, when, named)
+        # coordination: 'the Japanese and South Korean leaders', 'North and South Korea'
+        for a, b in zip(chunks, chunks[1:], strict=False):
+            if not (b.start - a.end == 1 and doc[a.end].lower_ in ("and", "or", "&", ",")):
+                continue
+            self._distribute(doc, a, b, when)
+        # member nouns and appositions
+        for idx, ch in enumerate(chunks):
+            m = ch.mention
+            if m is None or m.code is not None and m.country is not None:
+                continue
+            self._borrow(doc, chunks, idx, when)
+        group = 0
+        for ch in chunks:
+            if ch.mention is not None:
+                out.append(ch.mention)
+            out.extend(ch.extra)
+        # groups: mentions of coordinated chunks share a group id
+        for a, b in zip(chunks, chunks[1:], strict=False):
+            if a.mention and b.mention and b.start - a.end == 1 and doc[a.end].lower_ in ("and", "or", "&"):
+                if a.mention.group is None:
+                    group += 1
+                    a.mention.group = group
+                b.mention.group = a.mention.group
+        return out
+
+    def _mention(self, doc: Doc, start: int, end: int, code: str | None, country: str | None, sector: str | None,
+                 name: str | None, kind: str) -> ActorMention:
+        while start < end - 1 and doc[start].pos_ == "DET":
+            start += 1
+        span = doc[start:end]
+        return ActorMention(text=span.text, start=span.start_char, end=span.end_char, token_start=start,
+                            token_end=end, head=end - 1, code=code, country=country, sector=sector, name=name,
+                            kind=kind)
+
+    def _read_chunk(self, doc: Doc, ch: _Chunk, when: date | None, named: list[tuple[int, Entry]]) -> None:
+        head = ch.end - 1
+        head_atom = next((a for a in ch.atoms if a.start <= head < a.end), None)
+        modifiers = [a for a in ch.atoms if a is not head_atom]
+        words = {doc[t].lower_.strip("-") for t in range(ch.start, ch.end)}
+        former = bool(words & FORMER) or any(doc[t].lower_ == "ex" for t in range(max(0, ch.start - 1), ch.end))
+        mod_country = self._modifier_country(modifiers)
+        title = next((a.agent for a in modifiers if a.agent is not None), None)
+
+        if head_atom is not None and head_atom.entries:
+            entry = self._choose(head_atom.entries, mod_country)
+            code, country, sector = entry.resolve(when)
+            if entry.kind == "person":
+                named.append((head_atom.start, entry))
+                if former and sector in ("GOV", "MIL", "JUD", "LEG", None) and country:
+                    code, sector = make_code(country, "ELI"), "ELI"
+            elif entry.kind == "org" and entry.country is None and mod_country and entry.sector not in ("IGO",):
+                country = mod_country
+                code = make_code(country, sector)
+            name = self._entry_name(entry, doc[head_atom.start:head_atom.end].text)
+            ch.mention = self._mention(doc, ch.start, ch.end, code, country, sector, name, _kind(entry))
+            if entry.kind in ("country", "place", "context") and len(modifiers) == 0:
+                pass
+            return
+        if head_atom is not None and head_atom.agent is not None:
+            sector = head_atom.agent.sector
+            if former and sector in ("GOV", None):
+                sector = "ELI"
+            country = mod_country
+            org = next((a.entries[-1] for a in modifiers if a.entries and a.entries[-1].kind == "org"), None)
+            if org is not None and org.sector == "IGO":
+                code, country = org.code, None
+                sector = "IGO"
+            else:
+                code = make_code(country, sector) if country else None
+            ch.mention = self._mention(doc, ch.start, ch.end, code, country, sector, None, "agent")
+            return
+        # head is not a known name nor a role noun
+        name_toks = self._name_tokens(doc, ch)
+        if name_toks and doc[head].lower_ in NOT_ACTORS:
+            name_toks = []
+        if name_toks and name_toks[-1] == head:
+            ch.mention = self._unknown_name(doc, ch, name_toks, when, named, mod_country, title, former)
+            return
+        # head is no actor ('North Korea's nuclear tests'): the names inside stand on their own
+        for a in ch.atoms:
+            if a.entries:
+                entry = self._choose(a.entries, None)
+                code, country, sector = entry.resolve(when)
+                if entry.kind == "person":
+                    named.append((a.start, entry))
+                name = self._entry_name(entry, doc[a.start:a.end].text)
+                ch.extra.append(self._mention(doc, a.start, a.end, code, country, sector, name, _kind(entry)))
+        # a bare name part used as a possessor or modifier ("Kim's remark")
+        if not ch.extra and name_toks:
+            m = self._unknown_name(doc, ch, name_toks, when, named, mod_country, None, False)
+            if m is not None and m.resolved:
+                ch.extra.append(m)
+
+    @staticmethod
+    def _entry_name(entry: Entry, matched: str) -> str | None:
+        if entry.kind == "person":
+            return entry.name
+        if entry.kind == "org":
+            return matched if entry.group else entry.name
+        return None
+
+    @staticmethod
+    def _choose(entries: list[Entry], country: str | None) -> Entry:
+        if country:
+            for e in reversed(entries):
+                if e.country == country:
+                    return e
+        return entries[-1]
+
+    @staticmethod
+    def _modifier_country(modifiers: list[_Atom]) -> str | None:
+        for a in modifiers:
+            for e in reversed(a.entries):
+                if e.kind in ("country", "place", "context") and e.country:
+                    return e.country
+        for a in modifiers:
+            for e in reversed(a.entries):
+                if e.country:
+                    return e.country
+        return None
+
+    def _name_tokens(self, doc: Doc, ch: _Chunk) -> list[int]:
+        """Trailing capitalised name tokens of a chunk not covered by an atom ('Kim', 'Mugabe')."""
+        covered = {t for a in ch.atoms for t in range(a.start, a.end)}
+        toks: list[int] = []
+        for t in range(ch.end - 1, ch.start - 1, -1):
+            tok = doc[t]
+            if t in covered:
+                break
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper() or tok.text == "-":
+                toks.append(t)
+            else:
+                break
+        toks.reverse()
+        while toks and doc[toks[0]].text == "-":
+            toks.pop(0)
+        return toks
+
+    def _unknown_name(self, doc: Doc, ch: _Chunk, name_toks: list[int], when: date | None,
+                      named: list[tuple[int, Entry]], mod_country: str | None, title: Entry | None,
+                      former: bool) -> ActorMention | None:
+        start = ch.start if (title is not None or mod_country) else name_toks[0]
+        parts = normalise(" ".join(doc[t].text for t in name_toks)).split()
+        if not parts:
+            return None
+        title_words = {doc[t].lower_ for t in range(ch.start, name_toks[0])} & TITLE_WORDS
+        entry = self._short_reference(parts, when, named, title_words, mod_country)
+        if entry is not None:
+            code, country, sector = entry.resolve(when)
+            if former and country:
+                code, sector = make_code(country, "ELI"), "ELI"
+            named.append((name_toks[0], entry))
+            return self._mention(doc, start, ch.end, code, country, sector, entry.name, "person")
+        if title is not None or mod_country:
+            sector = title.sector if title is not None else None
+            if former and sector in ("GOV", None):
+                sector = "ELI"
+            code = make_code(mod_country, sector) if mod_country else None
+            return self._mention(doc, start, ch.end, code, mod_country, sector, None,
+                                 "person" if title is not None else "unknown")
+        return self._mention(doc, start, ch.end, None, None, None, None, "unknown")
+
+    def _short_reference(self, parts: list[str], when: date | None, named: list[tuple[int, Entry]],
+                         title_words: set[str], country: str | None) -> Entry | None:
+        # 1. someone the document has named: 'Kim' after 'Kim Jong Un'
+        seen: list[Entry] = []
+        for _, e in reversed(named):
+            if e in seen:
+                continue
+            keys = [normalise(f).split() for f in e.forms]
+            if any(len(k) > len(parts) and (k[:len(parts)] == parts or k[-len(parts):] == parts) for k in keys):
+                seen.append(e)
+        if seen:
+            return self._pick(seen, when, title_words, country, strict=False)
+        # 2. a unique office holder on the date: 'President Mugabe'
+        if len(parts) != 1:
+            return None
+        cands = self.kb.name_parts.get(parts[0], [])
+        if not cands or len(cands) > 200:
+            return None
+        if when is not None:
+            cands = [e for e in cands if any(r.active(when) for r in e.roles)]
+        else:
+            cands = [e for e in cands if any(r.sector == "GOV" and r.note and _top_office(r.note) for r in e.roles)]
+        if not cands:
+            return None
+        return self._pick(cands, when, title_words, country, strict=True)
+
+    @staticmethod
+    def _pick(cands: list[Entry], when: date | None, title_words: set[str], country: str | None,
+              strict: bool) -> Entry | None:
+        if country:
+            same = [e for e in cands if e.resolve(when)[1] == country]
+            cands = same or ([] if strict else cands)
+        if title_words and len(cands) > 1:
+            titled = [e for e in cands if any(
+                (when is None or r.active(when)) and (any(w in r.note.lower() for w in title_words)
+                                                      or "leader" in title_words and _top_office(r.note))
+                for r in e.roles)]
+            cands = titled or cands
+        if not cands:
+            return None
+        if len(cands) == 1:
+            return cands[0]
+        codes = {e.resolve(when)[0] for e in cands}
+        if len(codes) == 1:
+            return cands[0]  # the first in document order from the end: the most recent
+        return None
+
+    # ---------------------------------------------------------------- coordination and borrowing
+
+    def _distribute(self, doc: Doc, a: _Chunk, b: _Chunk, when: date | None) -> None:
+        bm = b.mention
+        # 'North and South Korea': the first conjunct shares the second's last word
+        if len(b.atoms) >= 1 and b.atoms[-1].entries and a.end - a.start <= 2:
+            last = b.atoms[-1]
+            tail = [doc[t].text for t in range(last.start + 1, last.end)]
+            if tail:
+                text = " ".join([doc[t].text for t in range(a.start, a.end) if doc[t].pos_ != "DET"] + tail)
+                entries = [e for e in self.kb.lookup(text) if e.kind != "context"]
+                if entries:
+                    code, country, sector = entries[-1].resolve(when)
+                    a.mention = self._mention(doc, a.start, a.end, code, country, sector, None, "country")
+                    a.extra = []
+                    return
+        # 'the Japanese and South Korean leaders': a bare country modifier shares the head role noun
+        if bm is None or bm.kind != "agent":
+            return
+        countries = [e.country for at in a.atoms for e in at.entries[-1:] if e.country and e.kind in (
+            "country", "place", "context")]
+        a_head = a.end - 1
+        a_head_is_country = any(at.entries and at.start <= a_head < at.end for at in a.atoms)
+        if countries and a_head_is_country:
+            country = countries[-1]
+            a.mention = self._mention(doc, a.start, a.end, make_code(country, bm.sector), country, bm.sector, None,
+                                      "agent")
+            a.extra = []
+
+    def _borrow(self, doc: Doc, chunks: list[_Chunk], idx: int, when: date | None) -> None:
+        ch = chunks[idx]
+        m = ch.mention
+        assert m is not None
+        # member noun + of/at/from + resolved chunk
+        if m.kind == "agent" and doc[ch.end - 1].lower_ in MEMBER_NOUNS or m.kind == "agent" and m.country is None:
+            nxt = chunks[idx + 1] if idx + 1 < len(chunks) else None
+            if nxt is not None and nxt.start - ch.end == 1 and doc[ch.end].lower_ in MEMBER_PREPS:
+                other = nxt.mention or (nxt.extra[0] if nxt.extra else None)
+                if other is not None and other.code and (doc[ch.end].lower_ != "in" or other.sector):
+                    if doc[ch.end - 1].lower_ in MEMBER_NOUNS or other.sector:
+                        self._copy(m, other)
+                        return
+        # apposition: X, Y  /  X to Z, Y  (either side may lend); not to a prepositional object ('on Saturday')
+        if ch.start > 0 and doc[ch.start - 1].pos_ == "ADP" or doc[ch.end - 1].lower_ in NOT_ACTORS:
+            return
+        for j in (idx - 1, idx - 2, idx + 1):
+            if j < 0 or j >= len(chunks) or j == idx:
+                continue
+            other_ch = chunks[j]
+            o = other_ch.mention
+            if o is None or o.code is None:
+                continue
+            lo, hi = (other_ch, ch) if j < idx else (ch, other_ch)
+            between = doc[lo.end:hi.start]
+            if not between or between[-1].text != "," and between[0].text != ",":
+                continue
+            if j == idx - 2:
+                # 'ambassador to China, Ri Ryong Nam': skip a prepositional object
+                mid = chunks[idx - 1]
+                if not (mid.start - other_ch.end == 1 and doc[other_ch.end].pos_ == "ADP"
+                        and doc[mid.end].text == "," and mid.end + 1 == ch.start):
+                    continue
+            elif len(between) != 1:
+                continue
+            if o.kind in ("agent", "person") and m.kind in ("person", "unknown", "agent"):
+                self._copy(m, o)
+                return
+
+    @staticmethod
+    def _copy(m: ActorMention, o: ActorMention) -> None:
+        if m.kind == "agent" and m.sector and o.country and o.sector not in ("IGO",):
+            m.country = o.country
+            m.code = make_code(o.country, m.sector if m.sector != "GOV" or o.sector is None else o.sector)
+            if o.code and o.code.startswith(o.country) and o.sector:
+                m.code, m.sector = o.code, o.sector
+            return
+        m.code, m.country, m.sector = o.code, o.country, o.sector
+        if m.kind == "unknown":
+            m.kind = "person"
+
+    # ---------------------------------------------------------------- pronouns
+
+    def _pronouns(self, doc: Doc, mentions: list[ActorMention]) -> None:
+        people = [m for m in mentions if m.kind == "person" and m.resolved]
+        sents = {s.start: i for i, s in enumerate(doc.sents)} if doc.has_annotation("SENT_START") else {}
+        sent_of = {}
+        if sents:
+            for i, s in enumerate(doc.sents):
+                for t in range(s.start, s.end):
+                    sent_of[t] = i
+        for tok in doc:
+            if tok.lower_ not in PRONOUNS or tok.i in {t for m in mentions for t in range(m.token_start, m.token_end)}:
+                continue
+            if tok.lower_ == "her" and tok.dep_ not in ("nmod:poss", "poss", "obj", "dobj", "pobj", "obl", "iobj"):
+                continue
+            s = sent_of.get(tok.i, 0)
+            before = [m for m in people if m.token_end <= tok.i and sent_of.get(m.head, 0) >= s - 1]
+            identities = {(m.name or m.text, m.code) for m in before}
+            codes = {m.code for m in before}
+            if before and (len(identities) == 1 or len({m.name for m in before}) == 1):
+                src = before[-1]
+                mentions.append(ActorMention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                                             token_start=tok.i, token_end=tok.i + 1, head=tok.i, code=src.code,
+                                             country=src.country, sector=src.sector, name=src.name, kind="pronoun"))
+            del codes
+
+
+def _top_office(note: str) -> bool:
+    n = note.lower()
+    return any(w in n for w in ("president", "prime minister", "premier", "supreme leader", "king", "chancellor",
+                                "monarch", "emir", "sultan"))
+
+
+_DEFAULT: ActorResolver | None = None
+
+
+def default_resolver() -> ActorResolver:
+    """One resolver per process with the shipped knowledge base (its tables are compiled once)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = ActorResolver()
+    return _DEFAULT
+
+
+def known_actors(resolver: ActorResolver | None = None) -> list[dict[str, Any]]:
+    """Codes the knowledge base can produce, with a name and country, for pickers: countries, country-sector
+    pairs for the main sectors, IGOs and organisations."""
+    kb = (resolver or default_resolver()).kb
+    seen: dict[str, dict[str, Any]] = {}
+    country_names: dict[str, str] = {}
+    for entries in kb.entities.values():
+        for e in entries:
+            if e.kind == "country" and e.country and e.country not in country_names:
+                country_names[e.country] = e.name
+    for iso, name in country_names.items():
+        seen.setdefault(iso, {"code": iso, "name": name, "country": iso})
+        for sector, label in (("GOV", "government"), ("MIL", "military"), ("MED", "media")):
+            seen.setdefault(iso + sector, {"code": iso + sector, "name": f"{name} {label}", "country": iso})
+    for entries in kb.entities.values():
+        for e in entries:
+            if e.kind == "org" and e.code and e.code not in seen:
+                seen[e.code] = {"code": e.code, "name": e.name, "country": e.country}
+    return sorted(seen.values(), key=lambda d: d["code"])
