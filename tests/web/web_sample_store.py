@@ -181,13 +181,12 @@ def build_store(path: Path) -> dict[str, Any]:
         store.insert_documents(docs, run_id="fixture")
         store.insert_events(records, run_id="fixture")
         texts = {d.id: d.text for d in docs}
+        claims = []
         for i, (doc_id, sentence, value, counted, key, who, code) in enumerate(CLAIMS):
             start = texts[doc_id].index(sentence)
-            w = sentence.index(who)
             claimant = _entity(who, code, sentence, start)
-            assert texts[doc_id][claimant["start"]:claimant["end"]] == who and w >= 0
-            store.con.execute(
-                "INSERT INTO claims VALUES (?, ?, NULL, ?, ?, ?, NULL, ?, ?, ?, NULL, NULL, 'fixture')",
-                [f"c{i}", doc_id, sentence, [start, start + len(sentence)], value, counted, key, claimant],
-            )
+            assert texts[doc_id][claimant["start"]:claimant["end"]] == who
+            claims.append({"id": f"c{i}", "doc_id": doc_id, "text": sentence, "span": [start, start + len(sentence)],
+                           "value": value, "counted": counted, "subject_key": key, "claimant": claimant})
+        store.insert_claims(claims, run_id="fixture")
     return {"documents": docs, "events": records}

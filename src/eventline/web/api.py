@@ -78,10 +78,8 @@ def _clean(value: Any) -> Any:
 
 @router.get("/health", summary="Status and store counts")
 def health(request: Request, con: Con) -> dict[str, Any]:
-    analysis = {name: ("eventline.analysis" if sources.analysis_function(name)[1] else "web fallback")
-                for name in ("dyad_series", "find_shifts", "claim_groups", "dyads", "quality")}
     return {"status": "ok", "store": request.app.state.db_name, "schema_version": queries.schema_version(con),
-            "counts": queries.counts(con), "analysis": analysis}
+            "counts": queries.counts(con)}
 
 
 @router.get("/events", summary="Event records, newest first, with filters and paging")
@@ -117,8 +115,7 @@ def _dyad_row(row: Any) -> dict[str, Any]:
 
 @router.get("/dyads", summary="Dyads in the store, busiest first: directed, and as pairs (both directions)")
 def dyads(con: Con, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50) -> dict[str, Any]:
-    fn, _ = sources.analysis_function("dyads")
-    directed = [_dyad_row(r) for r in fn(con)]
+    directed = [_dyad_row(r) for r in sources.dyads(con)]
     directed = [d for d in directed if d["a"] and d["b"] and d["a"] != d["b"]]
     pairs: dict[tuple[str, str], int] = {}
     for d in directed:
@@ -147,26 +144,22 @@ def dyad_series(
         if not queries.code_in_store(con, code):
             raise HTTPException(404, f"no events involve {code!r} in this store")
     start, end = _range(start, end)
-    fn, _ = sources.analysis_function("dyad_series")
-    return _clean(fn(con, a, b, by=by, normalise=normalise, start=start, end=end, top=top))
+    return _clean(sources.dyad_series(con, a, b, by=by, normalise=normalise, start=start, end=end, top=top))
 
 
 @router.get("/shifts", summary="Stance shifts of directed dyads, with evidence before and after")
 def shifts(con: Con, actor: Code = None, recipient: Code = None, by: By = "month") -> dict[str, Any]:
-    fn, _ = sources.analysis_function("find_shifts")
-    return {"shifts": _clean(list(fn(con, actor=_upper(actor), recipient=_upper(recipient), by=by)))}
+    return {"shifts": _clean(list(sources.find_shifts(con, actor=_upper(actor), recipient=_upper(recipient), by=by)))}
 
 
 @router.get("/claims", summary="Numeric claims grouped by what they count, with claimants; disputed first")
 def claims(con: Con) -> dict[str, Any]:
-    fn, _ = sources.analysis_function("claim_groups")
-    return {"groups": _clean(list(fn(con)))}
+    return {"groups": _clean(list(sources.claim_groups(con)))}
 
 
 @router.get("/quality", summary="Data-quality figures of the store")
 def quality(con: Con) -> dict[str, Any]:
-    fn, _ = sources.analysis_function("quality")
-    return _clean(dict(fn(con)))
+    return _clean(dict(sources.quality(con)))
 
 
 @router.get("/actors", summary="Actor codes for the picker: the store's codes and known actors, by code or name")
@@ -175,29 +168,26 @@ def actors(
     q: Annotated[str | None, Query(max_length=100, description="Part of a code or name.")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
 ) -> dict[str, Any]:
-    in_store = {row["code"]: row for row in queries.store_codes(con)}
-    rows: list[dict[str, Any]] = []
-    for row in in_store.values():
-        rows.append({"code": row["code"], "name": row["name"], "country": None, "mentions": row["mentions"],
-                     "example": row["example"]})
+    rows = {r["code"]: {"code": r["code"], "name": r["name"], "country": None, "mentions": r["mentions"],
+                        "example": r["example"]} for r in queries.store_codes(con)}
     for known in sources.known_actors():
         code = known.get("code")
         if not code:
             continue
-        if code in in_store:
-            for row in rows:
-                if row["code"] == code:
-                    row["name"] = row["name"] or known.get("name")
-                    row["country"] = known.get("country")
-        else:
-            rows.append({"code": code, "name": known.get("name"), "country": known.get("country"), "mentions": 0,
-                         "example": None})
+        row = rows.setdefault(code, {"code": code, "name": None, "country": None, "mentions": 0, "example": None})
+        row["name"] = known.get("name") or row["name"]
+        row["country"] = known.get("country")
+    found = list(rows.values())
     if q:
         needle = q.strip().lower()
-        rows = [r for r in rows if needle in r["code"].lower() or needle in (r["name"] or "").lower()
-                or needle in (r["example"] or "").lower()]
-    rows.sort(key=lambda r: (-r["mentions"], r["code"]))
-    return {"actors": rows[:limit]}
+        found = [r for r in found if needle in r["code"].lower() or needle in (r["name"] or "").lower()
+                 or needle in (r["example"] or "").lower()]
+        # An exact code first, then codes that start with the words, then the rest; busiest first within each.
+        found.sort(key=lambda r: (r["code"].lower() != needle, not r["code"].lower().startswith(needle),
+                                  -r["mentions"], r["code"]))
+    else:
+        found.sort(key=lambda r: (-r["mentions"], r["code"]))
+    return {"actors": found[:limit]}
 
 
 @router.get("/documents/{doc_id:path}", summary="A document's cleaned text, metadata, events and claims")

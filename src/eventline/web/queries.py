@@ -7,56 +7,23 @@ joined into statements. Knows nothing of HTTP.
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 from typing import Any
 
 import duckdb
 
-from eventline.store.store import EVENT_COLUMNS
-
-# Columns of `events` returned to clients (run_id is bookkeeping; `extra` is merged into the record).
-_SELECT_EVENTS = ", ".join(f'"{c}"' for c in EVENT_COLUMNS) + ", extra"
+from eventline.store.store import DOCUMENT_ORDER, iter_event_records
 
 # An entity list matches a code when one entity has it as country ('PAK') or as a prefix of its actor code
 # ('PAKGOV' matches 'PAKGOVMIN'); the same rule as eventline.analysis.records.entity_matches.
 _MATCH = "len(list_filter({col}, lambda x: x.country = ? OR starts_with(x.code, ?))) > 0"
+NEWEST_FIRST = "date DESC, pub_date DESC NULLS LAST, doc_id, sentence_index NULLS LAST, id"
 
 
 def _iso(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()[:10]
     return value
-
-
-def _entity(ent: dict[str, Any]) -> dict[str, Any]:
-    # Offsets are optional in the schema but must be integers when present.
-    return {k: v for k, v in ent.items() if not (k in ("start", "end") and v is None)}
-
-
-def event_record(row: tuple[Any, ...], columns: list[str]) -> dict[str, Any]:
-    """One `events` row as an event record (event.schema.json)."""
-    # TODO(store): use the Store's row-to-record conversion once it lands; keep this one as its fallback.
-    raw = dict(zip(columns, row, strict=True))
-    extra = raw.pop("extra", None)
-    rec: dict[str, Any] = {}
-    for key, value in raw.items():
-        if value is None and key not in ("url", "publisher", "pub_date", "event", "mode", "location"):
-            continue
-        if key in ("actor", "recipient", "said_by"):
-            value = [_entity(e) for e in value or []]
-        elif key == "location" and value is not None:
-            value = {k: v for k, v in value.items() if not (k == "name" and v is None)}
-        rec[key] = _iso(value)
-    for key in ("recipient", "said_by", "context"):
-        rec.setdefault(key, [])
-    if extra:
-        try:
-            for key, value in json.loads(extra).items():
-                rec.setdefault(key, value)
-        except (TypeError, ValueError):
-            pass
-    return rec
 
 
 def _date_filters(start: str | None, end: str | None) -> tuple[list[str], list[Any]]:
@@ -113,15 +80,10 @@ def list_events(
     if q:
         where.append("contains(lower(text), lower(?))")
         params.append(q)
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
-    total = con.execute(f"SELECT count(*) FROM events {clause}", params).fetchone()[0]
-    cur = con.execute(
-        f"SELECT {_SELECT_EVENTS} FROM events {clause} "
-        "ORDER BY date DESC, pub_date DESC NULLS LAST, doc_id, sentence_index, id LIMIT ? OFFSET ?",
-        params + [limit, offset],
-    )
-    columns = [d[0] for d in cur.description]
-    return total, [event_record(row, columns) for row in cur.fetchall()]
+    clause = " AND ".join(where) or None
+    total = con.execute("SELECT count(*) FROM events" + (f" WHERE {clause}" if clause else ""), params).fetchone()[0]
+    records = list(iter_event_records(con, clause, params, NEWEST_FIRST, limit=limit, offset=offset))
+    return total, records
 
 
 def get_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
@@ -134,11 +96,7 @@ def get_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] 
     if row is None:
         return None
     doc = {d[0]: _iso(v) for d, v in zip(cur.description, row, strict=True)}
-    cur = con.execute(
-        f"SELECT {_SELECT_EVENTS} FROM events WHERE doc_id = ? ORDER BY sentence_index, span[1], id", [doc_id]
-    )
-    columns = [d[0] for d in cur.description]
-    events = [event_record(r, columns) for r in cur.fetchall()]
+    events = list(iter_event_records(con, "doc_id = ?", [doc_id], DOCUMENT_ORDER))
     cur = con.execute(
         "SELECT id, sentence_index, text, span, value, qualifier, counted, subject_key, claimant, date "
         "FROM claims WHERE doc_id = ? ORDER BY span[1], id",
@@ -149,10 +107,10 @@ def get_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] 
 
 
 def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    out = {}
-    for table in ("documents", "events", "claims", "runs"):
-        out[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    return out
+    return {
+        table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # fixed table names, no input
+        for table in ("documents", "events", "claims", "runs")
+    }
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> str | None:
