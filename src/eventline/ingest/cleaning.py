@@ -349,7 +349,7 @@ def clean_scraped_text(raw: str | Iterable[str], common_lines: frozenset[str] = 
     # Trim trailing and leading non-prose lines (headings of the next section, a stray label).
     while body_lines and not is_prose(body_lines[-1]) and not body_lines[-1].sentence_end:
         body_lines.pop()
-    while body_lines and not is_prose(body_lines[0]) and body_lines[0].words <= 3:
+    while body_lines and not is_prose(body_lines[0]) and body_lines[0].words <= 3 and not body_lines[0].sentence_end:
         body_lines.pop(0)
     header = lines[max(0, start - 40) : start]
     footer = lines[end : end + 40]

@@ -38,13 +38,14 @@ def document_from_html(html: str, doc_id: str, source: str | None, url: str | No
     )
     data = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
     body = (data.get("text") or "").strip()
-    cleaned = clean_scraped_text(visible_text(html))
-    if not body:
+    visible = visible_text(html)
+    cleaned = clean_scraped_text(visible)
+    if not body or len(body) >= 0.9 * len(visible):
+        # No article found, or the whole page kept (no article markup): the plain-text cleaner decides.
         body = cleaned.body
+        data = {**data, "text": None}
     if not body.strip():
         raise ReadError("no article text found in the page")
-    if not data.get("text"):
-        data = {"title": cleaned.title, "sitename": cleaned.publisher}
     title = data.get("title") or cleaned.title
     paragraphs = [line.strip() for line in body.splitlines() if line.strip()]
     if title and paragraphs and " ".join(paragraphs[0].split()) == " ".join(title.split()):
