@@ -385,7 +385,7 @@ def demo(
     if folder is None:
         err.print("[red]eventline:[/red] the bundled examples/ folder is missing or empty")
         raise typer.Exit(1)
-    out = Console()
+    out = Console(soft_wrap=True)
     out.print(f"eventline demo: coding the example corpus in {folder} into {db}")
     summary, store = run_ingest([str(folder)], db, model=model, workers=workers)
     try:
