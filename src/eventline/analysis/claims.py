@@ -122,7 +122,7 @@ CONCEPTS = {
     "die": "dead", "dead": "dead", "death": "dead", "fatality": "dead", "toll": "dead",
     "injure": "injured", "wound": "injured", "injury": "injured", "casualty": "casualties",
     "arrest": "detained", "detain": "detained", "detainee": "detained", "imprison": "detained",
-    "jail": "detained", "prisoner": "detained",
+    "jail": "detained", "prisoner": "detained", "capture": "detained",
     "displace": "displaced", "refugee": "displaced", "flee": "displaced", "evacuate": "evacuated",
     "missing": "missing", "disappear": "missing",
     "release": "released", "free": "released", "return": "returned", "repatriate": "returned",
