@@ -7,9 +7,9 @@ import re
 from datetime import date
 
 import pytest
+from tests.conftest import shared_path
 
 import eventline.dates as D
-from tests.conftest import shared_path
 
 # A Wednesday.
 ANCHOR = date(2024, 3, 27)
@@ -176,8 +176,9 @@ def test_record_dates_match_the_schema_pattern() -> None:
 def _gold_expressions(folder):
     for f in sorted(folder.rglob("*.tml")):
         x = f.read_text(encoding="utf-8", errors="replace")
-        dct = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*value="(\d{4})-(\d{2})-(\d{2})', x) or \
-            re.search(r'<TIMEX3[^>]*value="(\d{4})-(\d{2})-(\d{2})"[^>]*functionInDocument="CREATION_TIME"', x)
+        dct = re.search(
+            r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*value="(\d{4})-(\d{2})-(\d{2})', x
+        ) or re.search(r'<TIMEX3[^>]*value="(\d{4})-(\d{2})-(\d{2})"[^>]*functionInDocument="CREATION_TIME"', x)
         if not dct:
             continue
         anchor = date(*map(int, dct.groups()))
