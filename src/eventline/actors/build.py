@@ -79,7 +79,7 @@ def parse_countryinfo(path: Path) -> tuple[dict[str, dict], list[dict[str, str]]
     text = path.read_bytes().decode("utf-8", errors="replace")
     countries: dict[str, dict] = {}
     leaders: list[dict[str, str]] = []
-    for block in re.findall(r"<Country>(.*?)</Country>", text, re.S):
+    for block in re.findall(r"^<Country>\s*$(.*?)^</Country>", text, re.S | re.M):
         code_m = re.search(r"<CountryCode>(\w+)</CountryCode>", block)
         if not code_m:
             continue
@@ -104,9 +104,10 @@ def parse_countryinfo(path: Path) -> tuple[dict[str, dict], list[dict[str, str]]
                 if head:
                     office = _clean(head.group(1)).capitalize()
                     continue
-                m = re.match(r"([A-Z0-9_.'\-]+)\s+\[([^\]]*)\]", line)
+                m = re.match(r"((?:\{[^}]*\}\s*)+|[A-Z0-9_.'\-]+)\s+\[([^\]]*)\]", line)
                 if not m or "governor" in office.lower() or "high commissioner" in office.lower():
                     continue
+                names = re.findall(r"\{([^}]*)\}", m.group(1)) or [m.group(1)]
                 span = m.group(2)
                 start = end = ""
                 if ">" in span:
@@ -119,7 +120,8 @@ def parse_countryinfo(path: Path) -> tuple[dict[str, dict], list[dict[str, str]]
                 if end and end < "1985":
                     continue
                 leaders.append(_row(kind="person", country=iso, sector="GOV", start=start, end=end,
-                                    name=_title(m.group(1)), note=office))
+                                    name=_title(names[0]), aliases="|".join(_title(n) for n in names[1:]),
+                                    note=office))
     return countries, leaders
 
 
@@ -208,6 +210,9 @@ def build(shared: Path, out: Path = DATA_DIR) -> None:
     parse_countries_json(ref / "countries.json", countries)
     parse_nationalities(shared / "data" / "plover" / "countries.csv", countries)
 
+    iso_codes = {ISO_FIXES.get(c["cca3"], c["cca3"]) for c in json.loads((ref / "countries.json").read_text("utf-8"))}
+    countries = {k: v for k, v in countries.items() if k in iso_codes}
+    ci_leaders = [r for r in ci_leaders if r["country"] in iso_codes]
     country_rows, capital_rows = [], []
     names_to_iso: dict[str, str] = {}
     for iso in sorted(countries):

@@ -46,6 +46,8 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 TITLE_WORDS = {"president", "leader", "minister", "premier", "chancellor", "king", "queen", "secretary",
                "ambassador", "general", "prince", "emir", "sultan", "director", "chairman", "envoy"}
 _MAX_ATOM = 10
+TIME_WORDS = {"today", "yesterday", "tomorrow", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
+              "saturday", "sunday"}
 # Capitalised words that head names of things, not actors ('North-South Summit', 'Korean Peninsula').
 NOT_ACTORS = {"summit", "talks", "conference", "meeting", "war", "agreement", "treaty", "peninsula", "sea", "river",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -269,7 +271,7 @@ class ActorResolver:
                 i = a.end
                 continue
             pos = tok.pos_
-            if tok.is_space or "\n" in tok.text:
+            if tok.is_space or "\n" in tok.text or tok.lower_ in TIME_WORDS:
                 close()
                 i += 1
                 continue
@@ -380,7 +382,17 @@ class ActorResolver:
         if name_toks and name_toks[-1] == head:
             ch.mention = self._unknown_name(doc, ch, name_toks, when, named, mod_country, title, former)
             return
-        # head is no actor ('North Korea's nuclear tests'): the names inside stand on their own
+        # head is no actor ('North Korea's nuclear tests', "President Reagan's statement"): a possessor is read
+        # as a phrase of its own, other names inside stand on their own
+        poss = next((t for t in range(ch.start + 1, ch.end) if doc[t].lower_ in ("'s", "’s", "'")), None)
+        if poss is not None:
+            sub = _Chunk(ch.start, poss, [a for a in ch.atoms if a.end <= poss])
+            self._read_chunk(doc, sub, when, named)
+            rest = _Chunk(poss + 1, ch.end, [a for a in ch.atoms if a.start > poss])
+            if rest.start < rest.end:
+                self._read_chunk(doc, rest, when, named)
+            ch.extra = [m for m in [sub.mention, *sub.extra, rest.mention, *rest.extra] if m is not None]
+            return
         for a in ch.atoms:
             if a.entries:
                 entry = self._choose(a.entries, None)
@@ -476,10 +488,10 @@ class ActorResolver:
                 seen.append(e)
         if seen:
             return self._pick(seen, when, title_words, country, strict=False)
-        # 2. a unique office holder on the date: 'President Mugabe'
-        if len(parts) != 1:
-            return None
-        cands = self.kb.name_parts.get(parts[0], [])
+        # 2. a unique office holder on the date: 'President Mugabe', 'President Omar Hassan al-Bashir'
+        cands = self.kb.name_parts.get(parts[-1], [])
+        if len(parts) > 1:
+            cands = [e for e in cands if any(parts[0] in normalise(f).split() for f in e.forms)]
         if not cands or len(cands) > 200:
             return None
         if when is not None:

@@ -1,0 +1,117 @@
+"""Resolution on the parse: metonymy, demonyms, appositions, context short forms, dated roles, the seeds."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from tests.conftest import shared_path
+
+from eventline.actors import ActorResolver, MentionIndex
+from eventline.actors.kb import normalise
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver()
+
+
+def _resolve(nlp, resolver, text, when=date(2018, 4, 29)):
+    return resolver.resolve(nlp(text), when)
+
+
+def _code_of(mentions, words):
+    found = [m for m in mentions if words in m.text]
+    assert found, f"no mention with {words!r} in {[m.text for m in mentions]}"
+    return found[0].code
+
+
+def test_metonymy_capital_and_possessive_office(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Seoul's presidential office said Tokyo wants talks with Pyongyang.")
+    assert _code_of(ms, "presidential office") == "KORGOV"
+    assert _code_of(ms, "Tokyo") == "JPN"
+    assert _code_of(ms, "Pyongyang") == "PRK"
+
+
+def test_demonym_and_role_noun(nlp, resolver):
+    ms = _resolve(nlp, resolver, "North Korean troops crossed the border and Japanese protesters gathered.")
+    assert _code_of(ms, "troops") == "PRKMIL"
+    assert _code_of(ms, "protesters") == "JPNCVL"
+
+
+def test_apposition_lends_the_role(nlp, resolver):
+    ms = _resolve(nlp, resolver, "North Korea's ambassador to China, Ri Ryong Nam, said there would be no meeting.",
+                  date(2024, 3, 29))
+    assert _code_of(ms, "ambassador") == "PRKGOV"
+    assert _code_of(ms, "Ri Ryong Nam") == "PRKGOV"
+    assert _code_of(ms, "China") == "CHN"
+
+
+def test_the_north_only_in_korean_context(nlp, resolver):
+    ms = _resolve(nlp, resolver, "South Korea offered talks. The North insists eight of them have died.")
+    assert [m.code for m in ms if m.text.endswith("North")] == ["PRK"]
+    ms = _resolve(nlp, resolver, "Storms hit the coast. The North insists on new rules.")
+    assert not any(m.code == "PRK" for m in ms)
+
+
+def test_dated_roles_in_text(nlp, resolver):
+    text = "Donald Trump met Shinzo Abe."
+    early = {m.text: m.code for m in _resolve(nlp, resolver, text, date(2018, 4, 28))}
+    late = {m.text: m.code for m in _resolve(nlp, resolver, text, date(2022, 1, 1))}
+    assert early["Donald Trump"] == "USAGOV" and late["Donald Trump"] == "USAELI"
+    assert early["Shinzo Abe"] == "JPNGOV" and late["Shinzo Abe"] != "JPNGOV"
+
+
+def test_short_reference_and_coordination(nlp, resolver):
+    doc = nlp("North Korean leader Kim Jong Un met Moon Jae-in. Kim and Moon agreed to meet again.")
+    ms = resolver.resolve(doc, date(2018, 4, 29))
+    kim = [m for m in ms if m.text == "Kim"]
+    assert kim and kim[0].code == "PRKGOV" and normalise(kim[0].name) == "kim jong un"
+    index = MentionIndex(ms)
+    group = index.group_at(kim[0].head)
+    assert [m.code for m in group] == ["PRKGOV", "KORGOV"]
+
+
+def test_unresolved_names_are_kept(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Zorblat Quixmore said the plan would fail.")
+    unknown = [m for m in ms if "Quixmore" in m.text]
+    assert unknown and unknown[0].code is None and unknown[0].country is None
+
+
+def test_resolve_span_for_a_token_range(nlp, resolver):
+    doc = nlp("Senior Hungarian and Romanian officials agreed on Wednesday.")
+    start = [t.i for t in doc if t.text == "Romanian"][0]
+    m = resolver.resolve_span(doc, start, start + 1, None)
+    assert m is not None and m.country == "ROU" and m.sector == "GOV"
+
+
+SEED_ACTORS = {
+    "000": (date(2018, 4, 29), {"Kim Jong-Un": "PRKGOV", "Moon-Jae-in": "KORGOV", "Shinzo Abe": "JPNGOV",
+                                "Suh Hoon": "KORSPY", "Donald Trump": "USAGOV", "Blue House": "KORGOV",
+                                "Seoul's presidential office": "KORGOV", "Tokyo": "JPN", "Pyongyang": "PRK"}),
+    "002": (date(2024, 3, 29), {"Fumio Kishida": "JPNGOV", "Choe Son Hui": "PRKGOV", "Ri Ryong Nam": "PRKGOV",
+                                "Kim Yo Jong": "PRKGOV", "KCNA": "PRKMED", "Tokyo": "JPN", "Seoul": "KOR",
+                                "Washington": "USA", "Pyongyang": "PRK"}),
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_ACTORS))
+def test_every_seed_actor_resolves(nlp, resolver, prefix):
+    seeds = shared_path("seeds")
+    path = next(seeds.glob(f"{prefix}_*.txt"))
+    when, expected = SEED_ACTORS[prefix]
+    ms = resolver.resolve(nlp(path.read_text(encoding="utf-8")), when)
+    for words, code in expected.items():
+        codes = {m.code for m in ms if words in m.text}
+        assert code in codes, f"{words}: {codes}"
+
+
+def test_speed_well_under_a_millisecond_per_sentence(nlp, resolver):
+    import time
+
+    doc = nlp(" ".join(["Japanese Prime Minister Fumio Kishida said North Korea's ambassador met Seoul's envoy."] * 40))
+    resolver.resolve(doc, date(2024, 3, 29))
+    t = time.perf_counter()
+    resolver.resolve(doc, date(2024, 3, 29))
+    per_sentence = (time.perf_counter() - t) / 40
+    assert per_sentence < 0.002
