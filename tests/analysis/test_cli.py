@@ -39,3 +39,22 @@ def test_claims_on_a_store_without_claims_and_usage_errors(tmp_path):
     assert missing.exit_code == 2
     bad = runner.invoke(app, ["timeline", "PRK", "JPN", "--db", str(db), "--by", "fortnight"])
     assert bad.exit_code == 2
+
+
+def test_demo_report_shows_the_busiest_dyad_and_its_shift(tmp_path):
+    from eventline.analysis import demo_report
+
+    db = make_store(tmp_path / "s.duckdb", thaw_then_freeze())
+    report = demo_report(db)
+    assert report.startswith("Dyad PRK <-> JPN by month")
+    assert "PRK -> JPN: toward conflict at 2024-03" in report
+    assert "Ri said no meeting at any level." in report
+    assert "[" not in report  # printed through Rich: no markup brackets
+
+
+def test_export_command_dispatches_to_the_analysis_layouts(tmp_path):
+    db = make_store(tmp_path / "s.duckdb", thaw_then_freeze())
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "icews", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0, result.output
+    lines = (tmp_path / "o" / "eventline.icews.tab").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 + 9  # header + merged events (11 mentions, the three 2024 rejections are one)

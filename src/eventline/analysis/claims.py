@@ -330,8 +330,6 @@ def extract_claims(spacy_doc: Doc, document: Document, resolver: ActorResolver) 
             continue
         if num.lower_ == "one" and num.dep_ != "nummod":
             continue
-        if re.fullmatch(r"\d+s", doc[min(end, len(doc) - 1)].text):
-            continue
         # what is counted
         noun: Token | None = None
         anaphoric = False
