@@ -51,6 +51,12 @@ def _read_jsonl(path: Path, on_problem: OnProblem | None) -> Iterator[Document]:
     return read_jsonl_file(path, on_problem)
 
 
+def _read_warc(path: Path, on_problem: OnProblem | None) -> Iterator[Document]:
+    from eventline.ingest.readers.warc import read_warc_file
+
+    return read_warc_file(path, on_problem)
+
+
 def _text_head(head: bytes) -> str:
     bom = encoding_of_bom(head)
     return head.decode(bom or "utf-8", errors="replace").lstrip("\ufeff").lstrip()
@@ -73,6 +79,8 @@ register([".txt", ".text"], _read_text)
 register([".html", ".htm", ".xhtml"], _read_html)
 register([".jsonl", ".ndjson"], _read_jsonl)
 SNIFFERS.extend([(".jsonl", sniff_jsonl), (".html", sniff_html), (".txt", sniff_text)])
+register([".warc", ".warc.gz"], _read_warc)
+SNIFFERS.insert(0, (".warc", lambda head: head.startswith(b"WARC/")))  # a WARC head can hold '<html' too
 
 
 def reader_for_name(path: Path) -> Reader | None:
