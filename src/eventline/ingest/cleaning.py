@@ -191,7 +191,9 @@ def describe_line(text: str, function_words: frozenset[str] = frozenset()) -> Li
         symbols=len(_CODE_SYMBOLS.findall(text)) / len(text),
         capitals=sum(1 for w in words if w[0].isupper()) / len(words) if words else 0.0,
         section_end=len(words) <= 5 and bool(_section_cues().search(text.lower())),
-        stamp=len(words) <= 12 and bool(_TIME_STAMP.search(text) or parse_date(text)),
+        stamp=len(words) <= 12
+        and not _SENTENCE_END.search(text)
+        and bool(_TIME_STAMP.search(text) or parse_date(text)),
         markup=bool(_MARKUP.search(text)),
     )
 
@@ -219,7 +221,7 @@ def score_line(line: Line) -> float:
     if line.words == 0:
         return -30.0
     if line.stamp:  # "Posted on May 3, 2019 at 4:47 pm", "2 days ago": post and comment headers
-        return -80.0
+        return -250.0
     if is_prose(line):
         return float(line.chars) * max(0.0, 1.0 - 5 * line.cue_ratio)
     if line.cue_ratio >= 0.34:
