@@ -38,12 +38,16 @@ FRAME_PREPS = frozenset({"in", "during", "at", "after", "through", "via", "by"})
 HAPPEN_VERBS = frozenset({"take", "happen", "occur", "be", "resume", "begin", "start", "continue", "end", "open"})
 EXPANSION_DEPS = frozenset({"nmod:poss", "poss", "compound", "amod", "flat", "appos", "nmod", "nmod:desc",
                             "nmod:unmarked", "nummod"})
+NEEDS_RECIPIENT = frozenset({"054", "042", "043", "041"})
 INTENT_NOUN_KINDS = ("intent", "reject", "threaten", "appeal", "demand")
 FURNITURE_WORDS = re.compile(
     r"\b(read more|log ?in|sign ?up|subscribe|newsletter|click here|cookies?|advertisement|all rights reserved|"
     r"follow us|share this|photograph:|file photo|image:|related articles?|comments?\b|terms of use|"
     r"privacy policy)", re.I)
 COPYRIGHT_LINE = re.compile(r"^\s*(©|\(c\)|copyright\b)", re.I | re.M)
+TIME_HINT = re.compile(r"\d|day|night|morning|evening|week|month|year|decade|centur|ago|earlier|later|recent|"
+                       r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|now|"
+                       r"tomorrow|tonight|past|next|last|previous|former|coming|soon", re.I)
 AGO_WORDS = frozenset({"ago", "earlier", "before"})
 AGO_UNITS = frozenset({"decade", "decades", "years", "century", "centuries"})
 
@@ -65,6 +69,8 @@ class Candidate:
     nominal: bool = False
     reciprocal: bool = False
     clause_anchor: Token | None = None  # where its time expressions are looked for
+    standalone: bool = False  # a nominal event with no verb that carries it ('Israeli strikes on Gaza')
+    frame: bool = False  # a nominal event that sets the scene of a clause ('in a telephone call, X told Y')
     score: float = 0.5
     source_pattern: str = ""
 
@@ -83,10 +89,13 @@ class EventCoder:
         pub = document.pub_date if isinstance(document.pub_date, date) else None
         mentions = self.resolver.resolve(spacy_doc, pub)
         index = MentionIndex(mentions)
+        F.index_doc(spacy_doc)
         records: list[dict[str, Any]] = []
         seen: set[str] = set()
         for si, sent, cands in self.sentences(spacy_doc, index):
-            spans = self._time_expressions(sent, pub)
+            if not cands:
+                continue
+            spans = self._time_expressions(sent, pub) if TIME_HINT.search(sent.text) else {}
             for c in cands:
                 rec = self._record(c, sent, si, document, pub, spans)
                 if rec and rec["id"] not in seen:
@@ -135,7 +144,7 @@ class EventCoder:
         for tok in sent:
             pos = tok.pos_
             lemma = tok.lemma_.lower()
-            if pos in ("VERB", "AUX", "ADJ") or (pos == "NOUN" and any(c.dep_ in F.SUBJ for c in tok.children)):
+            if pos in ("VERB", "AUX", "ADJ") or (pos == "NOUN" and any(c.dep_ in F.SUBJ for c in F.kids(tok))):
                 key = d.verb_key(lemma, tok.lower_)
                 if key and key in d.verbs:
                     c = self._match_verb(tok, d.verbs[key], index)
@@ -159,6 +168,7 @@ class EventCoder:
                 continue  # 'agreed' was only the frame of 'agreed to have a dialogue'
             if self._finish(c, index):
                 out.append(c)
+        out += self._obligation(sent, index, found)
         if not out and self.statements:
             st = self._statement(sent, index)
             if st:
@@ -176,12 +186,12 @@ class EventCoder:
             if p.particle:
                 if prt != p.particle:
                     hit = [o for pr, o in preps if pr == p.particle]
-                    adv = [c for c in tok.children if c.lower_ == p.particle and c.dep_ in ("advmod", "prep")]
+                    adv = [c for c in F.kids(tok) if c.lower_ == p.particle and c.dep_ in ("advmod", "prep")]
                     if hit:
                         prep_as_particle = hit[0]
                     elif not adv:
                         continue
-                trig += [c for c in tok.children if c.lower_ == p.particle][:1]
+                trig += [c for c in F.kids(tok) if c.lower_ == p.particle][:1]
             elif prt and prt in lemmas_with_particle:
                 continue
             obj_tok = None
@@ -194,8 +204,7 @@ class EventCoder:
                 obj_tok = match[0]
                 trig.append(obj_tok)
             if p.adverbs:
-                adv = [c for c in tok.children if c.dep_ in ("advmod", "obl:npmod", "npadvmod")
-                       and c.lemma_.lower() in p.adverbs]
+                adv = [c for c in F.kids(tok) if c.lemma_.lower() in p.adverbs or c.lower_ in p.adverbs]
                 if not adv:
                     continue
                 trig.append(adv[0])
@@ -243,13 +252,13 @@ class EventCoder:
         return []
 
     def _match_noun(self, tok: Token, patterns: list[Pattern], index: MentionIndex) -> Candidate | None:
-        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "nmod:unmarked")}
-        mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        mods = {c.lemma_.lower() for c in F.kids(tok) if c.dep_ in ("compound", "amod", "nmod", "nmod:unmarked")}
+        mods |= {c.lower_ for c in F.kids(tok) if c.dep_ in ("compound", "amod")}
         preps = F.prep_objects(tok)
         for p in patterns:
             if p.modifiers and not (mods & p.modifiers):
                 continue
-            trig = [tok] + [c for c in tok.children if p.modifiers and c.lemma_.lower() in p.modifiers][:1]
+            trig = [tok] + [c for c in F.kids(tok) if p.modifiers and c.lemma_.lower() in p.modifiers][:1]
             c = Candidate(p.code, p, tok, sorted(trig, key=lambda t: t.i), nominal=True, source_pattern=p.text)
             want = p.preps or NOUN_RECIPIENT_PREPS
             for w in want:
@@ -264,7 +273,7 @@ class EventCoder:
                 if c.recipient:
                     break
             # the noun's own actor: 'X's attack', 'Israeli strikes', 'attack by X', 'sanctions from X'
-            for ch in tok.children:
+            for ch in F.kids(tok):
                 if ch.dep_ in ("nmod:poss", "poss", "compound", "amod") and ch.i < tok.i:
                     m = self.actors_at(ch, index, expand=False)
                     if m and not _same(m, c.recipient):
@@ -294,7 +303,7 @@ class EventCoder:
         if c.nominal:
             subj_from = self._nominal_frame(c, index)
         # climb
-        cur = c.clause_anchor or t
+        cur = t
         for _ in range(12):
             h = cur.head
             if h.i == cur.i:
@@ -305,6 +314,9 @@ class EventCoder:
                 continue
             hl = h.lemma_.lower()
             kind = d.wrappers.get(f"{hl}_{F.particle(h)}") or d.wrappers.get(hl) or d.wrappers.get(h.lower_)
+            if c.frame and cur is t:
+                cur = F.clause_head(h)
+                continue
             embedded = dep in F.CLAUSAL or dep in F.OBJ or dep in ("nmod", "obl", "acl", "pcomp", "pobj", "prep",
                                                                      "advcl", "nsubj:pass", "nsubjpass")
             if kind == "attribution" and dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "obj", "dobj"):
@@ -347,20 +359,20 @@ class EventCoder:
             speakers += self._speakers(attribution, index)
             top = attribution
         for node in {top, cur, t, *(h for _, h in kinds)}:
-            for ch in node.children:
+            for ch in F.kids(node):
                 cl = ch.lemma_.lower()
                 ck = d.wrappers.get(cl) or d.wrappers.get(ch.lower_)
                 if ck == "attribution" and ch.dep_ in ("parataxis", "advcl", "conj", "ccomp") and ch.i != t.i \
-                        and not any(g.dep_ == "ccomp" for g in ch.children):
+                        and not any(g.dep_ == "ccomp" for g in F.kids(ch)):
                     speakers += self._speakers(ch, index)
-                    for g in ch.children:  # '..., citing foreign minister Choe'
+                    for g in F.kids(ch):  # '..., citing foreign minister Choe'
                         if g.dep_ in ("conj", "advcl") and g.lemma_.lower() in ("cite", "quote"):
                             for o in F.objects(g):
                                 speakers += self.actors_at(o, index)
             for pr, o in F.prep_objects(node):
                 if pr in ("according to", "according"):
                     speakers += self.actors_at(o, index)
-            for ch in node.children:
+            for ch in F.kids(node):
                 if ch.dep_ in ("advcl", "conj", "xcomp") and ch.lemma_.lower() in ("cite", "quote") and ch.i != t.i:
                     for o in F.objects(ch):
                         speakers += self.actors_at(o, index)
@@ -374,6 +386,19 @@ class EventCoder:
         if not c.actor and c.nominal and c.said_by:
             c.actor = list(c.said_by[:1])
             c.steps.append("actor = speaker")
+        if not c.recipient and kinds:
+            for _, h in kinds:
+                for node in (h, h.head):
+                    for pr, o in F.prep_objects(node):
+                        if pr in ("with", "to", "toward", "towards", "against", "on"):
+                            r = self.actors_at(o, index)
+                            if r and not _same(r, c.actor):
+                                c.recipient = r
+                                break
+                    if c.recipient:
+                        break
+                if c.recipient:
+                    break
         # code through the wrappers, innermost first
         code = c.code
         kinds_applied = []
@@ -405,6 +430,10 @@ class EventCoder:
             kinds_applied.append("reject")
             c.steps.append("negated future -> reject")
             neg = False
+        if not kinds and not neg and future and code[:2] in transforms.COOPERATIVE_ROOTS and code[:2] != "03":
+            code = transforms.intent(code)  # 'will provide aid': CAMEO codes announced cooperation as intent
+            kinds_applied.append("intent")
+            c.steps.append("future -> intent")
         if kinds_applied and kinds_applied[-1] == "reject" and code[:2] == "12":
             neg = False
         c.code = code
@@ -440,11 +469,14 @@ class EventCoder:
         if dep in F.SUBJ and h.lemma_.lower() in HAPPEN_VERBS:
             c.clause_anchor = h
             return None
-        if prep in FRAME_PREPS and F.is_verbal(h):
+        if prep in FRAME_PREPS and t.pos_ == "NOUN" and (t.dep_ in ("obl", "pobj") or F.is_verbal(h)) \
+                and d.wrappers.get(h.lemma_.lower()) not in INTENT_NOUN_KINDS:
+            h = F.clause_head(h)
             c.clause_anchor = h
+            c.frame = True
             c.steps.append(f"frame: {prep} {t.text}")
             if not c.recipient:
-                for pr, o in F.prep_objects(h):
+                for pr, o in F.prep_objects(t.head) + F.prep_objects(h):
                     if pr in ("to", "with"):
                         r = self.actors_at(o, index)
                         if r:
@@ -452,6 +484,7 @@ class EventCoder:
                             break
             return h
         c.clause_anchor = F.clause_head(h)
+        c.standalone = True
         return None
 
     def _cause_agent(self, verb: Token, index: MentionIndex) -> list[ActorMention]:
@@ -535,7 +568,44 @@ class EventCoder:
                        and not any(m.start == a.start for a in c.actor)]
         if not c.recipient and len(c.actor) >= 2 and c.code[:2] in transforms.RECIPROCAL_ROOTS:
             c.reciprocal = True
+        if c.code in NEEDS_RECIPIENT and not c.reciprocal and not any(m.resolved for m in c.recipient):
+            return False
+        if c.standalone and not c.recipient and not c.reciprocal and c.code[:2] not in ("14", "15", "18", "19", "20"):
+            return False
         return True
+
+    def _obligation(self, sent: Span, index: MentionIndex, found: list[Candidate]) -> list[Candidate]:
+        """'A said/agreed that B needs to / must do C': A demands C of B (CAMEO 10)."""
+        out: list[Candidate] = []
+        d = self.dictionary
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            must = lemma == "need" and any(c.dep_ == "xcomp" for c in F.kids(tok))
+            must = must or any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in F.kids(tok))
+            if not must or tok.dep_ not in ("ccomp", "parataxis"):
+                continue
+            v = tok.head
+            if d.wrappers.get(v.lemma_.lower()) not in ("attribution", "intent", "demand") and \
+                    v.lemma_.lower() not in ("agree", "insist", "stress", "emphasize", "urge"):
+                continue
+            subj = F.subjects(tok)
+            a_subj = F.subjects(v)
+            if not subj or not a_subj:
+                continue
+            obliged = self.actors_at(subj[0], index)
+            actor = self.actors_at(a_subj[0], index)
+            if not obliged or not actor or _same(obliged, actor):
+                continue
+            inner = next((c for c in found if c.anchor.head.i == tok.i or c.anchor.i == tok.i), None)
+            code = transforms.demand(inner.code) if inner else "100"
+            c = Candidate(code, None, tok, [tok] + [x for x in F.kids(tok) if x.dep_ == "xcomp"][:1], actor=actor,
+                          recipient=obliged, source_pattern="(A says B must/needs to)")
+            c.clause_anchor = v
+            c.steps.append(f"obligation under '{v.text}'")
+            c.score = 0.6
+            if self._finish(c, index):
+                out.append(c)
+        return out
 
     def _statement(self, sent: Span, index: MentionIndex) -> Candidate | None:
         """'X said ...' with nothing else coded: a CAMEO 010 statement by X (low confidence)."""
@@ -697,28 +767,28 @@ def _norm_date(value: str | None) -> str | None:
 
 
 def _noun_negated(tok: Token) -> bool:
-    return any(c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg") for c in tok.children) or (
+    return any(c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg") for c in F.kids(tok)) or (
         tok.head.i != tok.i and tok.dep_ in F.SUBJ and F.is_negated(tok.head))
 
 
 def _in_conditional(tok: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in F.CONDITIONAL_MARKS for c in tok.children)
+    return any(c.dep_ == "mark" and c.lower_ in F.CONDITIONAL_MARKS for c in F.kids(tok))
 
 
 def _no_subject(tok: Token) -> bool:
-    return not any(c.dep_ in F.SUBJ or c.dep_ in F.SUBJPASS for c in tok.children)
+    return not any(c.dep_ in F.SUBJ or c.dep_ in F.SUBJPASS for c in F.kids(tok))
 
 
 def _ago(tok: Token) -> bool:
-    for c in tok.children:
-        if c.lower_ in AGO_WORDS and any(g.lower_ in AGO_UNITS for g in c.children):
+    for c in F.kids(tok):
+        if c.lower_ in AGO_WORDS and any(g.lower_ in AGO_UNITS for g in F.kids(c)):
             return True
     return False
 
 
 def _inner_mention(tok: Token, index: MentionIndex) -> ActorMention | None:
     """A mention inside a phrase that is not itself an actor: 'Japan's interference' -> Japan."""
-    for c in tok.children:
+    for c in F.kids(tok):
         if c.dep_ in EXPANSION_DEPS:
             if c.dep_ in ("nmod",) and F.prep_of(c) not in (None, "of"):
                 continue

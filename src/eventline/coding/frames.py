@@ -24,6 +24,29 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "provided", "providing"})
 PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "me", "us", "him", "her", "them"})
 
 
+_CACHE: dict[str, object] = {"doc": None, "kids": []}
+
+
+def index_doc(doc) -> None:
+    """Builds the children lists of `doc` once (spaCy's Token.children scans the sentence on every call)."""
+    if _CACHE["doc"] is doc:
+        return
+    kids: list[list[Token]] = [[] for _ in range(len(doc))]
+    for t in doc:
+        h = t.head.i
+        if h != t.i:
+            kids[h].append(t)
+    _CACHE["doc"] = doc
+    _CACHE["kids"] = kids
+
+
+def kids(tok: Token) -> list[Token]:
+    """The children of `tok` (from the per-document cache when `index_doc` was called for its document)."""
+    if _CACHE["doc"] is tok.doc:
+        return _CACHE["kids"][tok.i]  # type: ignore[index]
+    return list(tok.children)
+
+
 def lower_lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
@@ -35,7 +58,7 @@ def prep_of(tok: Token) -> str | None:
         if h.dep_ in ("prep", "agent") and h.i != tok.i:
             return "by" if h.dep_ == "agent" else _multiword(h)
         return None
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ == "case" or (c.dep_ == "mark" and c.i < tok.i and c.lower_ in PREP_MARKS):
             return _multiword(c)
     return None
@@ -46,7 +69,7 @@ PREP_MARKS = frozenset({"to", "of", "for", "in", "on", "from", "against", "with"
 
 
 def _multiword(c: Token) -> str:
-    fixed = [x.lower_ for x in c.children if x.dep_ == "fixed"]
+    fixed = [x.lower_ for x in kids(c) if x.dep_ == "fixed"]
     base = c.lower_
     if c.i > 0 and c.nbor(-1).dep_ == "case" and c.nbor(-1).head.i == c.head.i:
         base = c.nbor(-1).lower_ + " " + base  # 'out of', 'because of'
@@ -56,10 +79,10 @@ def _multiword(c: Token) -> str:
 def prep_objects(tok: Token) -> list[tuple[str, Token]]:
     """(preposition, its object) for the prepositional phrases attached to `tok`."""
     out: list[tuple[str, Token]] = []
-    for c in tok.children:
+    for c in kids(tok):
         dep = c.dep_
         if dep in ("prep", "agent"):
-            for g in c.children:
+            for g in kids(c):
                 if g.dep_ in ("pobj", "pcomp"):
                     out.append(("by" if dep == "agent" else _multiword(c), g))
         elif dep in NOMINAL_MOD or dep == "obl:agent" or dep.startswith("nmod") or dep.startswith("obl"):
@@ -70,30 +93,30 @@ def prep_objects(tok: Token) -> list[tuple[str, Token]]:
 
 
 def children(tok: Token, deps: frozenset[str]) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in deps]
+    return [c for c in kids(tok) if c.dep_ in deps]
 
 
 def subjects(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in SUBJ]
+    return [c for c in kids(tok) if c.dep_ in SUBJ]
 
 
 def passive_subjects(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in SUBJPASS]
+    return [c for c in kids(tok) if c.dep_ in SUBJPASS]
 
 
 def objects(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in OBJ]
+    return [c for c in kids(tok) if c.dep_ in OBJ]
 
 
 def is_passive(tok: Token) -> bool:
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ in SUBJPASS or c.dep_ in ("aux:pass", "auxpass"):
             return True
     return False
 
 
 def agent(tok: Token) -> list[Token]:
-    out = [c for c in tok.children if c.dep_ == "obl:agent"]
+    out = [c for c in kids(tok) if c.dep_ == "obl:agent"]
     for p, o in prep_objects(tok):
         if p == "by" and o not in out:
             out.append(o)
@@ -101,7 +124,7 @@ def agent(tok: Token) -> list[Token]:
 
 
 def particle(tok: Token) -> str | None:
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ in PRT:
             return c.lower_
     return None
@@ -113,7 +136,7 @@ def conjuncts(tok: Token) -> list[Token]:
     stack = [tok]
     while stack:
         t = stack.pop()
-        for c in t.children:
+        for c in kids(t):
             if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON", "X") and c not in out:
                 out.append(c)
                 stack.append(c)
@@ -121,27 +144,27 @@ def conjuncts(tok: Token) -> list[Token]:
 
 
 def is_negated(tok: Token) -> bool:
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in NEGATORS):
             return True
     return False
 
 
 def aux_words(tok: Token) -> list[str]:
-    return [c.lower_ for c in tok.children if c.dep_ in ("aux", "aux:pass", "auxpass")]
+    return [c.lower_ for c in kids(tok) if c.dep_ in ("aux", "aux:pass", "auxpass")]
 
 
 def conditional(tok: Token) -> bool:
     """Has an 'if'/'unless' clause attached."""
-    for c in tok.children:
-        if c.dep_ in ("advcl", "ccomp") and any(m.lower_ in CONDITIONAL_MARKS for m in c.children
+    for c in kids(tok):
+        if c.dep_ in ("advcl", "ccomp") and any(m.lower_ in CONDITIONAL_MARKS for m in kids(c)
                                                  if m.dep_ in ("mark", "advmod")):
             return True
     return False
 
 
 def is_verbal(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children))
+    return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in kids(tok)))
 
 
 def clause_head(tok: Token) -> Token:
