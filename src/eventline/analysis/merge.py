@@ -73,7 +73,9 @@ def _cluster_key_group(mentions: list[dict[str, Any]], window_days: int) -> list
         inside = []
         if bounds:
             lo, hi = bounds
-            inside = [c for c in clusters if any(lo <= date.fromisoformat(x["date"]) <= hi for x in c)]
+            # Only the day-dated members place a cluster in time (an imprecise one may already have joined it).
+            inside = [c for c in clusters if any(date_precision(x.get("date")) == "day"
+                                                 and lo <= date.fromisoformat(x["date"]) <= hi for x in c)]
         if len(inside) == 1:
             inside[0].append(m)
         else:
