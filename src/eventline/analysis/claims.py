@@ -146,17 +146,37 @@ SPEECH = {
     "add", "note", "put", "count", "accuse", "charge", "reveal", "disclose", "declare", "suggest", "show",
     "indicate", "testify", "warn", "explain", "write",
 }
-_NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "pobj", "conj", "appos", "attr", "ROOT", "npadvmod"}
 
 
 def _lemma(tok: Token) -> str:
     return (tok.lemma_ or tok.text).lower()
 
 
+_INFLECTION = re.compile(r"(s|es|d|ed|[a-z]ed|ing|[a-z]ing|ee|ees)?")
+
+
+def _lookup(tok: Token, table: dict[str, str] | set[str]) -> str | None:
+    """The table key for a word: by lemma, by form, or by a key the form inflects ('kidnapped' -> 'kidnap'), so
+    that a lemmatiser's slip ('kidnapp') does not lose the word."""
+    for form in (_lemma(tok), tok.lower_):
+        if form in table:
+            return form
+    for form in (tok.lower_, _lemma(tok)):
+        for n in range(len(form) - 1, 3, -1):
+            if form[:n] in table and _INFLECTION.fullmatch(form[n:]):
+                return form[:n]
+    return None
+
+
 def _concept(tok: Token | None) -> str | None:
     if tok is None:
         return None
-    return CONCEPTS.get(_lemma(tok)) or CONCEPTS.get(tok.lower_)
+    key = _lookup(tok, CONCEPTS)
+    return CONCEPTS[key] if key else None
+
+
+def _is_speech(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and _lookup(tok, SPEECH) is not None
 
 
 def _noun_class(tok: Token) -> str:
@@ -181,13 +201,13 @@ def _is_negated(verb: Token) -> bool:
 def _predicate(tok: Token) -> Token | None:
     """The verb that says what happened to what the number counts ('kidnapped', 'returned', 'died')."""
     for child in tok.children:
-        if child.dep_ in ("acl", "relcl") and child.pos_ in ("VERB", "AUX"):
+        if child.dep_.startswith(("acl", "relcl")) and child.pos_ in ("VERB", "AUX"):
             return child
     head = tok.head
     hops = 0
     while head is not None and hops < 3 and head.i != tok.i:
         if head.pos_ in ("VERB", "AUX"):
-            if _lemma(head) in SPEECH:
+            if _is_speech(head):
                 # 'recognizes 17 people as having been kidnapped': the predicate hangs off the speech verb
                 for child in head.subtree:
                     if child.i != head.i and child.pos_ == "VERB" and _concept(child) and child.i > tok.i:
@@ -200,30 +220,52 @@ def _predicate(tok: Token) -> Token | None:
     return None
 
 
+def _according_to(sent: Span) -> Token | None:
+    """X in 'according to X' (UD: X is the head of 'according'; older schemes: the object of 'to')."""
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor().lower_ == "to":
+            if t.dep_ in ("case", "mark") and t.head.i != t.i and t.head.pos_ in ("NOUN", "PROPN"):
+                return t.head
+            for grand in t.subtree:
+                if grand.dep_ in ("pobj", "obj") and grand.pos_ in ("NOUN", "PROPN"):
+                    return grand
+    return None
+
+
+def _subject_before(verb: Token) -> Token | None:
+    """The noun phrase just before a verb ('the North insists'), for parses that missed the subject."""
+    k = verb.i - 1
+    while k >= verb.sent.start and verb.doc[k].pos_ in ("ADV",):
+        k -= 1
+    if k >= verb.sent.start and verb.doc[k].pos_ in ("PROPN", "NOUN", "PRON"):
+        return verb.doc[k]
+    return None
+
+
 def _speaker(tok: Token) -> Token | None:
-    """The subject of the nearest speech or belief verb above the number, or the X of 'according to X'."""
+    """Who the number is ascribed to: the subject of the nearest speech or belief verb above it in the parse,
+    else the X of 'according to X', else the subject of a speech verb shortly before it in the same clause."""
     node = tok
     seen = set()
     while node.i not in seen:
         seen.add(node.i)
-        if _lemma(node) in SPEECH and node.pos_ in ("VERB", "AUX"):
+        if _is_speech(node):
             for child in node.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i != tok.i and not child.is_ancestor(tok):
+                if child.dep_.startswith("nsubj") and child.i != tok.i and not child.is_ancestor(tok):
                     return child
-        for child in node.children:
-            if child.lower_ == "according":
-                for grand in child.subtree:
-                    if grand.dep_ == "pobj":
-                        return grand
         if node.head.i == node.i:
             break
         node = node.head
-    sent = tok.sent
-    for t in sent:
-        if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor().lower_ == "to":
-            for grand in t.subtree:
-                if grand.dep_ == "pobj":
-                    return grand
+    according = _according_to(tok.sent)
+    if according is not None:
+        return according
+    for k in range(tok.i - 1, max(tok.sent.start, tok.i - 10) - 1, -1):
+        t = tok.doc[k]
+        if t.text in (",", ";", ":") or t.lower_ in ("but", "however", "while", "whereas"):
+            break
+        if _lookup(t, SPEECH) and t.pos_ in ("VERB", "AUX", "NOUN"):
+            subject = next((c for c in t.children if c.dep_.startswith("nsubj")), None)
+            return subject or _subject_before(t)
     return None
 
 
@@ -345,10 +387,16 @@ def extract_claims(spacy_doc: Doc, document: Document, resolver: ActorResolver) 
                     pobj = [g for g in child.children if g.dep_ == "pobj"]
                     if pobj and pobj[0].pos_ != "PRON":
                         noun = pobj[0]
+                elif child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN") and \
+                        any(g.dep_ == "case" and g.lower_ == "of" for g in child.children):
+                    noun = child
             if noun is None:
                 anaphoric = True
         if noun is not None and (_lemma(noun) in _TIME_UNITS or noun.lower_ in _TIME_UNITS):
             continue
+        if noun is not None and start > 0 and doc[start - 1].lower_ in ("the", "these", "those", "both") and \
+                not _concept(noun):
+            continue  # 'the two countries': a reference to things already named, not a count
         anchor = noun if noun is not None else num
         verb = _predicate(anchor)
         verb_concept = _concept(verb)
