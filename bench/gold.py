@@ -62,6 +62,10 @@ def main() -> None:
 
     nlp = nlp_stage.load(args.model)
     coder = EventCoder(resolver=ActorResolver())
+    if args.calibrate:
+        import eventline.coding.coder as coder_module
+
+        coder_module._CALIBRATION = []  # measure raw scores
 
     def code_all(texts: list[tuple[str, str]]) -> tuple[dict[str, list[dict]], float, int]:
         out: dict[str, list[dict]] = {}
@@ -97,7 +101,7 @@ def main() -> None:
         top = max(rs, key=lambda r: r["confidence"]) if rs else None
         if top:
             per[top["event"] or "NONE"][2] += 1
-            b = round(top.get("_raw", top["confidence"]) * 20) / 20
+            b = int(top["confidence"] * 20) / 20
             calib[b][0] += 1
             calib[b][1] += top["event"] == gt
         if top and top["event"] == gt:

@@ -232,7 +232,6 @@ class EventCoder:
                         r = self.actors_at(o, index)
                         if r:
                             return r
-            return []
         if obj_tok is None:
             for o in objs + F.children(tok, F.IOBJ):
                 r = self.actors_at(o, index)

@@ -143,7 +143,7 @@ def inflections(lemma: str) -> tuple[str, ...]:
         out |= {lemma + "es", lemma + "ed", lemma + "ing"}
     else:
         out |= {lemma + "s", lemma + "ed", lemma + "ing"}
-        if len(lemma) >= 3 and lemma[-1] in "bdgmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        if len(lemma) >= 3 and lemma[-1] in "bdglmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
             out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     out.update(IRREGULAR.get(lemma, ()))
     return tuple(sorted(out))
