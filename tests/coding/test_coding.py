@@ -7,12 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.conftest import SHARED, shared_path
 
 from eventline.coding import transforms
 from eventline.coding.codebook_access import code_info
 from eventline.coding.dictionary import inflections, load_dictionary, parse_pattern
 from eventline.nlp import MODEL_DIR
-from tests.conftest import SHARED, shared_path
 
 
 def test_pattern_syntax():
@@ -112,7 +112,8 @@ def test_no_event_between_an_actor_and_itself(coder_nlp, coder):
 
 
 def test_sport_sentences_are_discarded(coder_nlp, coder):
-    assert _code(coder_nlp, coder, "Brazil attacked Argentina in the second half of the World Cup football match.") == []
+    text = "Brazil attacked Argentina in the second half of the World Cup football match."
+    assert _code(coder_nlp, coder, text) == []
 
 
 def test_seed_records_are_schema_valid_and_carry_the_key_events(coder_nlp, coder, seeds_dir: Path):
