@@ -357,7 +357,8 @@ def examples_dir() -> Path | None:
 
 
 def _files(folder: Path) -> Iterator[Path]:
-    return (p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    return (p for p in folder.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
 def _demo_report() -> Any:
@@ -387,7 +388,8 @@ def demo(
         raise typer.Exit(1)
     out = Console(soft_wrap=True)
     out.print(f"eventline demo: coding the example corpus in {folder} into {db}")
-    summary, store = run_ingest([str(folder)], db, model=model, workers=workers)
+    inputs = [str(p) for p in sorted(_files(folder)) if not p.name.upper().startswith("README")]
+    summary, store = run_ingest(inputs, db, model=model, workers=workers)
     try:
         report = _demo_report()
         if report is not None:
