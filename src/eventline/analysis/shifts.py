@@ -5,7 +5,8 @@ no country), events are bucketed by period; each boundary between two consecutiv
 the `window` periods before with the `window` periods after. A boundary is a shift when any of:
 
 * the mean stance score changes sign (each side at least `min_mean` away from zero);
-* the dominant PLOVER category moves between cooperation (quad class 1-2) and conflict (3-4);
+* the dominant PLOVER category moves between cooperation and conflict (judged by the events' quad class: CAMEO
+  01-08 cooperation, 09-20 conflict, so a demand is conflict even though PLOVER calls it REQUEST);
 * the same mode (e.g. 'meet') appears on both sides with a cooperative category before and a conflictual one
   after, or the reverse (AGREE to meet, then REJECT a meeting).
 
@@ -37,19 +38,25 @@ def stance(event: dict[str, Any]) -> float:
 
 
 def leaning(event: dict[str, Any]) -> int:
-    """+1 cooperative, -1 conflictual, 0 neither (by PLOVER category, else quad class), negation flips it."""
-    cat = event.get("event")
-    if cat in COOPERATIVE:
-        sign = 1
-    elif cat in CONFLICTUAL:
+    """+1 cooperative, -1 conflictual, 0 neither; negation flips it. By quad class (CAMEO 01-08 cooperation,
+    09-20 conflict), which splits PLOVER's REQUEST into appeals (02) and demands (10); by PLOVER category only
+    when the record has no quad class. Plain statements (CAMEO 01, Goldstein 0) lean nowhere."""
+    quad = event.get("quad_class")
+    if quad in (1, 2):
+        sign = 1 if (event.get("goldstein") or 0) > 0 or event.get("event") else 0
+    elif quad in (3, 4):
         sign = -1
-    elif event.get("quad_class") in (1, 2):
-        sign = 1 if (event.get("goldstein") or 0) > 0 else 0
-    elif event.get("quad_class") in (3, 4):
+    elif event.get("event") in COOPERATIVE:
+        sign = 1
+    elif event.get("event") in CONFLICTUAL:
         sign = -1
     else:
         sign = 0
     return -sign if event.get("negated") else sign
+
+
+def _sign(x: float) -> int:
+    return (x > 0) - (x < 0)
 
 
 def _side(events: list[dict[str, Any]], periods: list[str], evidence: int) -> dict[str, Any]:
@@ -72,7 +79,7 @@ def _side(events: list[dict[str, Any]], periods: list[str], evidence: int) -> di
         "counts_by_event": dict(sorted(cats.items())),
         "evidence": [event_summary(e) for e in sorted(events, key=_salience, reverse=True)[:evidence]],
         "_scores": scores,
-        "_dominant_leaning": leaning(next(e for e in events if (e.get("event") or "NONE") == dominant)),
+        "_dominant_leaning": _sign(sum(leaning(e) for e in events if (e.get("event") or "NONE") == dominant)),
     }
 
 
@@ -107,18 +114,20 @@ def _boundary(actor: str, recipient: str, by: str, cells: dict[str, list[dict[st
     before, after = _side(before_e, before_p, evidence), _side(after_e, after_p, evidence)
     mb, ma = before["goldstein_mean"], after["goldstein_mean"]
     reasons = []
+    direction = None
     if mb * ma < 0 and abs(mb) >= min_mean and abs(ma) >= min_mean:
         reasons.append(f"mean Goldstein went from {mb:+.1f} to {ma:+.1f}")
+        direction = "toward conflict" if ma < mb else "toward cooperation"
     lb, la = before["_dominant_leaning"], after["_dominant_leaning"]
     if lb * la < 0:
         reasons.append(f"dominant category went from {before['dominant_event']} to {after['dominant_event']}")
-    reasons.extend(_mode_flips(before_e, after_e))
+        direction = direction or ("toward conflict" if la < lb else "toward cooperation")
+    flips = _mode_flips(before_e, after_e)
+    reasons.extend(flips)
     if not reasons:
         return None
-    if ma != mb:
-        direction = "toward conflict" if ma < mb else "toward cooperation"
-    else:
-        direction = "toward conflict" if la < lb else "toward cooperation"
+    if direction is None:
+        direction = "toward conflict" if "from cooperation to conflict" in flips[0] else "toward cooperation"
     sure = certainty(before.pop("_scores"), after.pop("_scores"))
     before.pop("_dominant_leaning")
     after.pop("_dominant_leaning")
