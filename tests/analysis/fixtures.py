@@ -9,9 +9,10 @@ from eventline import Document
 from eventline.store import Store
 
 GOLDSTEIN = {"036": 4.0, "040": 1.0, "043": 2.8, "057": 8.0, "0311": 5.2, "125": -5.0, "1246": -5.0, "130": -4.4,
-             "112": -2.0, "190": -10.0, "181": -9.0, "010": 0.0}
+             "112": -2.0, "190": -10.0, "181": -9.0, "010": 0.0, "100": -5.0}
 CATEGORY = {"036": "AGREE", "040": "CONSULT", "043": "CONSULT", "057": "AGREE", "0311": "AGREE", "125": "REJECT",
-            "1246": "REJECT", "130": "THREATEN", "112": "ACCUSE", "190": "ASSAULT", "181": "ASSAULT", "010": None}
+            "1246": "REJECT", "130": "THREATEN", "112": "ACCUSE", "190": "ASSAULT", "181": "ASSAULT", "010": None,
+            "100": "REQUEST"}
 
 
 def quad(cameo: str) -> int:

@@ -61,3 +61,11 @@ def test_negated_cooperation_leans_away():
 
     shifts = find_shifts(None, events=merge_records(recs))
     assert shifts and shifts[0]["direction"] == "toward conflict"
+
+
+def test_a_demand_after_an_attack_is_not_a_turn_to_cooperation():
+    from eventline.analysis.merge import merge_records
+
+    recs = [record("a", "d1", "2022-10-04", "PRKMIL", "JPN", "190"),
+            record("b", "d2", "2023-05-29", "PRKGOV", "JPNGOV", "100")]  # PLOVER REQUEST, but a demand
+    assert find_shifts(None, events=merge_records(recs)) == []
