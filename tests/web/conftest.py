@@ -54,6 +54,9 @@ def _events_in(db: Path) -> int:
 def browser_store(tmp_path_factory: pytest.TempPathFactory, sample_db: Path) -> tuple[Path, str]:
     """(store, how it was built): the examples corpus through the real `eventline ingest` when that gives
     events with recipients, else the hand-made sample store."""
+    given = os.environ.get("EVENTLINE_WEB_STORE")  # a store to show instead (e.g. for the docs' screenshots)
+    if given:
+        return Path(given), "given"
     examples = REPO / "examples"
     if examples.is_dir() and os.environ.get("EVENTLINE_WEB_SAMPLE_ONLY") != "1":
         db = tmp_path_factory.mktemp("examples") / "examples.duckdb"

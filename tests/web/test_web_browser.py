@@ -101,10 +101,10 @@ def test_pick_a_dyad_chart_points_and_highlighted_sentence(page, live_server, tm
     sentence = page.locator("#doc-text .hl-sentence")
     sentence.wait_for()
     assert sentence.count() == 1
-    assert sentence.inner_text() == first["text"]
+    assert sentence.text_content() == first["text"]
     if first.get("trigger"):
-        assert first["trigger"]["text"] in [t.inner_text() for t in sentence.locator(".hl-trigger").all()]
-    actors = [t.inner_text() for t in sentence.locator(".hl-actor").all()]
+        assert first["trigger"]["text"] in [t.text_content() for t in sentence.locator(".hl-trigger").all()]
+    actors = [t.text_content() for t in sentence.locator(".hl-actor").all()]
     assert any(e["text"] in actors for e in first["actor"])
     page.screenshot(path=str(_shots(tmp_path) / "document.png"))
     page.keyboard.press("Escape")

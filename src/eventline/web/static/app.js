@@ -93,6 +93,12 @@ const fmt = {
   },
 };
 
+function clip(text, n) {
+  if (!text || text.length <= n) return text || "";
+  const cut = text.slice(0, n);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), n - 20))}…`;
+}
+
 function entities(list) {
   if (!list) return [];
   if (!Array.isArray(list)) list = [list];
@@ -232,11 +238,17 @@ function stackOf(p) {
   return keys.map((k) => [k, Number(counts[k]) * (norm ? scale : 1), PLOVER_COLOR[k] || "#999", k]);
 }
 
-function niceMax(v) {
-  if (v <= 0) return 1;
-  const mag = 10 ** Math.floor(Math.log10(v));
-  for (const f of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (f * mag >= v) return f * mag;
-  return 10 * mag;
+function niceTicks(v, integer) {
+  // Axis ticks from 0 to at least v with a round step (whole numbers for counts).
+  if (!(v > 0)) return [0, 1];
+  let step = 1;
+  const raw = v / 4;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  for (const f of [1, 2, 2.5, 5, 10]) { step = f * mag; if (step >= raw) break; }
+  if (integer) step = Math.max(1, Math.round(step));
+  const ticks = [];
+  for (let t = 0; t < v + step * 0.999; t += step) ticks.push(Number(t.toFixed(6)));
+  return ticks;
 }
 
 function renderLegend(periods) {
@@ -292,7 +304,8 @@ function renderChart() {
   for (const p of periods) byDir[directionOf(p)].set(p.period, p);
   let ymax = 0;
   for (const p of periods) ymax = Math.max(ymax, stackOf(p).reduce((s, [, v]) => s + v, 0));
-  ymax = niceMax(ymax);
+  const ticks = niceTicks(ymax, !state.normalise);
+  ymax = ticks[ticks.length - 1];
 
   let points = 0;
   const panels = [["A->B", `${a} → ${b}`], ["B->A", `${b} → ${a}`]];
@@ -303,10 +316,9 @@ function renderChart() {
     const yG = (v) => top + panelH / 2 - (v / 10) * (panelH / 2);
     svg("text", { x: m.l, y: top - 7, class: "panel-title", text: title }, g);
     const axis = svg("g", { class: "axis" }, g);
-    for (let i = 0; i <= 4; i++) {
-      const v = (ymax * i) / 4;
+    for (const v of ticks) {
       svg("line", { x1: m.l, x2: width - m.r, y1: yC(v), y2: yC(v), class: "grid-line" }, axis);
-      svg("text", { x: m.l - 6, y: yC(v) + 4, "text-anchor": "end", text: state.normalise ? fmt.num(v, 2) : fmt.num(v, v < 10 && v % 1 ? 1 : 0) }, axis);
+      svg("text", { x: m.l - 6, y: yC(v) + 4, "text-anchor": "end", text: state.normalise ? fmt.num(v, 2) : fmt.num(v, v % 1 ? 1 : 0) }, axis);
     }
     for (const v of [-10, 0, 10]) {
       svg("text", { x: width - m.r + 6, y: yG(v) + 4, text: fmt.signed(v, 0).replace("+0", "0") }, axis);
@@ -333,9 +345,15 @@ function renderChart() {
       }
       if (p.goldstein_mean !== null && p.goldstein_mean !== undefined) pts.push([x0 + band / 2, yG(p.goldstein_mean), p]);
     }
-    if (pts.length > 1) {
-      svg("path", { d: pts.map(([x, y], i) => `${i ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`).join(""), class: "gline" }, g);
+    // Solid between neighbouring periods; across periods without events, a faint dotted bridge.
+    let solid = "", bridge = "";
+    for (let i = 1; i < pts.length; i++) {
+      const [x0, y0, p0] = pts[i - 1], [x1, y1, p1] = pts[i];
+      const seg = `M${x0.toFixed(1)},${y0.toFixed(1)}L${x1.toFixed(1)},${y1.toFixed(1)}`;
+      if (domain.indexOf(p1.period) - domain.indexOf(p0.period) === 1) solid += seg; else bridge += seg;
     }
+    if (bridge) svg("path", { d: bridge, class: "gline gap" }, g);
+    if (solid) svg("path", { d: solid, class: "gline" }, g);
     for (const [x, y, p] of pts) {
       const c = svg("circle", { cx: x, cy: y, r: 4, class: "gpoint", "data-period": p.period, "data-direction": dir }, g);
       bindTip(c, p, dir);
@@ -347,7 +365,11 @@ function renderChart() {
       if (!k || !domain.includes(k)) return;
       const x = xOf(k);
       svg("line", { x1: x, x2: x, y1: top - 2, y2: top + panelH, class: "shift-line" }, g);
-      const tag = svg("text", { x: x + 4, y: top + 11, class: "shift-tag", text: `shift ${shiftArrow(s)}`, "data-shift": shiftId(s) }, g);
+      const nearEnd = x > width - m.r - 60;
+      const tag = svg("text", {
+        x: nearEnd ? x - 4 : x + 4, y: top + 11, "text-anchor": nearEnd ? "end" : "start", class: "shift-tag",
+        text: `shift ${shiftArrow(s)}`, "data-shift": shiftId(s),
+      }, g);
       tag.addEventListener("click", () => focusShift(s));
     });
   });
@@ -434,7 +456,7 @@ function renderShifts() {
         el("ul", { class: "evidence" }, ...evidenceOf(part).slice(0, 3).map((e) => el("li", {
           title: "open the document",
           onclick: () => e.doc_id && openDocument(e.doc_id, (e.mentions && e.mentions[0]) || e.id || e.event_id),
-        }, el("span", { class: "tag", text: e.date || "" }), `${e.text ? e.text.slice(0, 150) : e.cameo || ""}`))),
+        }, el("span", { class: "tag", text: e.date || "" }), clip(e.text || e.cameo || "", 150)))),
       );
     };
     return el("div", { class: `shift ${kind}`, "data-shift": shiftId(sh) },
@@ -446,7 +468,10 @@ function renderShifts() {
 
 function focusShift(s) {
   const node = document.querySelector(`.shift[data-shift="${CSS.escape(shiftId(s))}"]`);
-  if (node) { node.scrollIntoView({ block: "nearest", behavior: "smooth" }); node.animate([{ background: "#f3e8fa" }, { background: "transparent" }], 1200); }
+  if (node) {
+    node.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    node.animate([{ background: "#f3e8fa" }, { background: "transparent" }], 1200);
+  }
 }
 
 // ---- events table -------------------------------------------------------------------------------------------
@@ -518,7 +543,7 @@ function eventRow(r) {
     el("td", {}, r.negated ? el("span", { class: "neg", text: "not" }) : ""),
     el("td", { text: entities(r.said_by).length ? entityLabel(r.said_by) : "" }),
     el("td", { class: "num", text: fmt.num(r.confidence, 2) }),
-    el("td", { class: "sentence", text: r.text && r.text.length > 160 ? `${r.text.slice(0, 157)}…` : r.text }),
+    el("td", { class: "sentence", text: clip(r.text, 180) }),
   );
 }
 
@@ -610,7 +635,8 @@ function selectDocEvent(eventId) {
   body.replaceChildren(...(event ? highlight(text, event) : [document.createTextNode(text)]));
   for (const node of document.querySelectorAll("#doc-events .ev")) node.classList.toggle("active", node.dataset.event === eventId);
   const mark = body.querySelector(".hl-sentence");
-  if (mark) mark.scrollIntoView({ block: "center" });
+  // Scroll the text panel only (scrollIntoView would also move the page behind the dialog).
+  body.scrollTop = mark ? Math.max(0, mark.offsetTop - body.clientHeight / 3) : 0;
 }
 
 function closeDocument() { $("#doc-modal").hidden = true; currentDoc = null; }
