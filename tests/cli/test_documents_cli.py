@@ -137,3 +137,18 @@ def test_demo_codes_the_bundled_examples(tmp_path, tiny_model, monkeypatch):
         assert store.counts()["documents"] > 0
     again = invoke("demo", "--db", str(db), "--model", str(tiny_model), "--workers", "1")
     assert again.exit_code == 0 and "already in store" in again.stdout
+
+
+def test_ingest_from_parquet_loads_a_spark_output_folder_once(tmp_path):
+    from eventline.scale.parquet import write_input_output
+
+    out = tmp_path / "spark-out"
+    doc = {"id": "d1", "text": "Japan said it would meet China.", "pub_date": "2024-03-29", "content_hash": "h"}
+    write_input_output(out, "input-1", [record(1), record(2)], [doc], [], {"documents": 1})
+    db = tmp_path / "s.duckdb"
+    for _ in range(2):
+        result = invoke("ingest", "--from-parquet", str(out), "--db", str(db))
+        assert result.exit_code == 0, result.output
+    with Store(db, read_only=True) as store:
+        assert store.counts()["documents"] == 1 and store.counts()["events"] == 2
+        assert [r["id"] for r in store.event_records()] == ["d1-e1", "d1-e2"]
