@@ -289,7 +289,7 @@ def ingest_command(
     actors: Path | None = typer.Option(None, "--actors", help=ACTORS_HELP),
     petrarch_dicts: Path | None = typer.Option(None, "--petrarch-dicts", help=DICTS_HELP),
     workers: int | None = typer.Option(
-        None, "--workers", "-w", help="Parsing processes (default: all cores; one for small inputs)."),
+        None, "--workers", "-w", help="Parsing processes (default: all cores; one for small inputs or stdin)."),
     batch_size: int = typer.Option(64, "--batch-size", help="Documents per committed batch."),
     from_parquet: Path | None = typer.Option(
         None, "--from-parquet", help="Also load a folder written by `eventline spark` (see docs/scale.md)."),
