@@ -76,10 +76,16 @@ def test_pick_a_dyad_chart_points_and_highlighted_sentence(page, live_server, tm
         if _matches(r["actor"], b) and _matches(r["recipient"], a):
             expected.add(("B->A", r["date"][:7]))
     points = page.locator("#chart circle.gpoint")
-    assert points.count() == len(expected) > 0
     drawn = {(points.nth(i).get_attribute("data-direction"), points.nth(i).get_attribute("data-period"))
              for i in range(points.count())}
-    assert drawn == expected
+    series = _get(base, f"/api/dyads/{a}/{b}/series", by="month")
+    assert drawn == {(p["direction"], p["period"]) for p in series["periods"] if p["goldstein_mean"] is not None}
+    assert points.count() == len(drawn) > 0
+    # Merged events are dated inside the months of their mentions; on the hand-made store (no merging across
+    # months) the points are exactly the months of the records.
+    assert drawn <= expected
+    if kind == "sample":
+        assert drawn == expected
     assert page.locator("#chart rect.bar").count() >= len(expected)
 
     # Shifts of the dyad are marked on the chart and listed with their evidence.
