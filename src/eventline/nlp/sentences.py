@@ -4,15 +4,15 @@ The statistical parser (or senter) decides most boundaries; this component only 
 differs from the treebanks the model was trained on, by presetting `Token.is_sent_start` (the parser respects
 preset values):
 
-- line breaks: a paragraph break (blank line) always starts a sentence; a single line break starts one when the
-  line before looks complete (ends with punctuation, or is a short headline-like line) and the next line does not
-  start in lower case. Whitespace tokens never start a sentence.
+- line breaks: a paragraph break (blank line) always starts a sentence; a single line break starts one unless the
+  next line starts in lower case or the line before ends in a comma, dash or a word like "the", "of", "with"
+  (a wrapped line). Whitespace tokens never start a sentence.
 - datelines: "SEOUL (Reuters) -", "WASHINGTON, Jan. 5 (AP) --", "LONDON -" at the start of a paragraph are glued
   to the sentence that follows them.
 - abbreviations: titles (Gen., Sen., Mr., Lt. ...), months before a number (Jan. 5), "No." before a number, and
   initials (George W. Bush) never end a sentence; "No . 5" is merged into one token "No." first.
-- a word starting in lower case (not "iPhone"-like) never starts a sentence, except after a line break;
-  nor does closing punctuation.
+- within a line, a sentence starts only after punctuation: never with a word starting in lower case (not
+  "iPhone"-like), closing punctuation, or right after a word, a comma, an opening quote or bracket, or ',"'.
 """
 
 from __future__ import annotations
@@ -45,7 +45,6 @@ NUMBER_ABBREVIATIONS = {"no.", "nos.", "no", "nos", "art.", "sec.", "vol.", "p."
 
 OPENING = {"(", "[", "{", "“", "‘", "«"}
 CLOSING = {")", "]", "}", "”", "’", "»", ",", ";", ":", "%", "'s", "’s", "n't", "...", "…"}
-FINAL = {".", "!", "?", "…", "...", '"', "”", "’", "'", ")", ":"}
 DASHES = {"-", "--", "—", "–", "---"}
 # Words that cannot end a headline-like line: a line ending in one of these continues on the next line.
 CONTINUING = {
@@ -58,7 +57,6 @@ CONTINUING = {
 AGENCY = re.compile(r"^(?:Reuters|AP|AFP|UPI|CNN|BBC|Xinhua|IANS|PTI|ANI|DPA|dpa|Bloomberg|EFE|ANSA|TASS|Yonhap|"
                     r"Kyodo|Interfax|RIA|WAM|SPA|APA|Bernama|Antara|KUNA|IRNA|NNA|MENA|Sputnik|CNA|UNI|"
                     r"[A-Z][A-Za-z&.]{1,15})$")
-SHORT_LINE = 14  # a line of at most this many tokens without final punctuation is a headline or list item
 
 
 def _starts_lower(text: str) -> bool:
@@ -130,7 +128,6 @@ def sentence_start_constraints(words: list[str], spaces: list[str]) -> dict[int,
     line_starts: set[int] = set()
     is_space = [w.isspace() for w in words]
     # line breaks
-    prev_line_start = 0
     for i in range(n - 1):
         if is_space[i]:
             forced[i] = False
@@ -147,8 +144,6 @@ def sentence_start_constraints(words: list[str], spaces: list[str]) -> dict[int,
         last = i
         while last >= 0 and is_space[last]:
             last -= 1
-        line_len = sum(1 for k in range(prev_line_start, last + 1) if not is_space[k])
-        prev_line_start = j
         if last < 0:
             continue
         nxt, end = words[j], words[last]
@@ -156,7 +151,7 @@ def sentence_start_constraints(words: list[str], spaces: list[str]) -> dict[int,
             forced[j] = True
         elif _starts_lower(nxt) or end.lower() in CONTINUING or end in {",", ";"} or end in DASHES:
             continue
-        elif end in FINAL or line_len <= SHORT_LINE or nxt[:1] in "-*•–—" or nxt[:1].isdigit():
+        else:  # a complete line (or a headline, list item, caption) followed by a capitalised line
             forced[j] = True
     if n and is_space[-1]:
         forced[n - 1] = False
@@ -181,12 +176,22 @@ def sentence_start_constraints(words: list[str], spaces: list[str]) -> dict[int,
         elif _initial(word) and _is_title(nxt) and i > 0 and (_is_title(words[i - 1]) or _initial(words[i - 1])):
             # "George W. Bush", "J. R. R. Tolkien" (but not "... in Washington D.C. The")
             forced[i + 1] = False
-    # lower-case words and closing punctuation do not start sentences (except on a new line)
+    # lower-case words and closing punctuation do not start sentences (except on a new line), nor does a word right
+    # after another word, a comma or an opening quote or bracket: edited news ends its sentences with punctuation
     for i in range(1, n):
         if i in line_starts or i in forced:
             continue
         word = words[i]
+        k = i - 1
+        while k > 0 and is_space[k]:
+            k -= 1
+        prev = words[k]
         if word in CLOSING or (word.isalpha() and _starts_lower(word)):
+            forced[i] = False
+        elif prev in OPENING or prev in {",", ":", "(", "[", "-"} or (prev[-1:].isalnum() and not is_space[k]):
+            forced[i] = False
+        elif prev in {'"', "'", "”", "’"} and (k == 0 or spaces[k - 1] or is_space[k - 1] or words[k - 1] == ","):
+            # after an opening straight quote, or after ',"' (an attribution follows: '..." he said')
             forced[i] = False
         elif word in {'"', "'"} and not spaces[i - 1] and not is_space[i - 1]:
             # a straight quote glued to the word before it closes a quotation
