@@ -51,11 +51,13 @@ class Pipeline:
         self.nlp: Language = nlp_stage.load(model)
         self.resolver = ActorResolver(extra=actors)
         dictionary = None
+        coder_class = EventCoder
         if petrarch_dicts is not None:
-            from eventline.coding.petrarch import load_petrarch_dictionaries
+            from eventline.coding.petrarch import PetrarchCoder, load_petrarch_dictionaries
 
             dictionary, self.resolver = load_petrarch_dictionaries(petrarch_dicts, self.resolver)
-        self.coder = EventCoder(resolver=self.resolver, dictionary=dictionary)
+            coder_class = PetrarchCoder  # PETRARCH's output conventions (directed, paired events)
+        self.coder = coder_class(resolver=self.resolver, dictionary=dictionary)
         self.extract_claims = claims
 
     def process(

@@ -1,0 +1,132 @@
+"""eventline's event coder with PETRARCH's conventions, for dictionaries read from PETRARCH files.
+
+The coding itself (triggers, frames, actors, wrappers, passives, dates) is `eventline.coding.coder.EventCoder`,
+unchanged. What differs is what PETRARCH dictionaries mean and what PETRARCH outputs:
+- a pattern with '%' applies only when the subject is compound, and then codes the members' events towards
+  each other (as does a reciprocal event with no other target);
+- a '[a:b]' code pairs the event with its counterpart b from the target back to the source ('left for X':
+  042 visit, and 043 X hosts the visit);
+- events are directed dyads: an event needs a coded source, unresolved targets are left out;
+- PETRARCH codes what the text says: a future tense does not turn cooperation into intent (eventline's own
+  dictionaries do that, PETRARCH dictionaries spell such cases out in their patterns);
+- discard phrases drop a sentence, story discards ('+' lines) the whole document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from eventline.actors import MentionIndex
+from eventline.coding import frames as F
+from eventline.coding.codebook_access import code_info
+from eventline.coding.coder import Candidate, EventCoder
+from eventline.coding.dictionary import Pattern
+from eventline.coding.petrarch.discards import discard_hit
+from eventline.ingest import Document
+
+
+class PetrarchCoder(EventCoder):
+    """`EventCoder` for a `PetrarchDictionary` and a `PetrarchResolver`."""
+
+    def __init__(self, resolver: Any = None, dictionary: Any = None) -> None:
+        super().__init__(resolver=resolver, dictionary=dictionary, statements=False)
+        d = self.dictionary
+        self.paired: dict[str, str] = {p.text: back for p, back in getattr(d, "paired", {}).items()}
+        self.compound: set[str] = {p.text for p in getattr(d, "compound", set())}
+        self.sentence_discards: list[str] = list(getattr(d, "discard_phrases", []))
+        self.story_discards: list[str] = list(getattr(d, "story_discards", []))
+
+    # ------------------------------------------------------------------ document and sentence level
+    def code(self, spacy_doc: Doc, document: Document) -> list[dict[str, Any]]:
+        if self.story_discards and discard_hit(spacy_doc.text, self.story_discards):
+            return []
+        out: list[dict[str, Any]] = []
+        seen: set[tuple[str, str, str, int]] = set()
+        for rec in super().code(spacy_doc, document):
+            for r in self._directed(rec):
+                key = (r["cameo"], _codes(r["actor"]), _codes(r["recipient"]), r["sentence_index"])
+                if key not in seen:
+                    seen.add(key)
+                    out.append(r)
+        return out
+
+    def skip_reason(self, sent: Span) -> str | None:
+        if self.sentence_discards and discard_hit(sent.text, self.sentence_discards):
+            return "discard"
+        return super().skip_reason(sent)
+
+    # ------------------------------------------------------------------ patterns
+    def _match_verb(self, tok: Token, patterns: list[Pattern], index: MentionIndex) -> Candidate | None:
+        if self.compound:
+            subj = F.subjects(tok) or _controller_subjects(tok)
+            compound = bool(subj) and len(F.conjuncts(subj[0])) > 1
+            if compound:
+                patterns = [p for p in patterns if p.text in self.compound] + [
+                    p for p in patterns if p.text not in self.compound]
+            else:
+                patterns = [p for p in patterns if p.text not in self.compound]
+        return super()._match_verb(tok, patterns, index)
+
+    def _govern(self, c: Candidate, index: MentionIndex, wrappers_used: set[int]) -> None:
+        code = c.code
+        super()._govern(c, index, wrappers_used)
+        if any(s in ("future -> intent", "negated future -> reject") for s in c.steps):
+            c.code = code  # PETRARCH codes the event as said
+
+    # ------------------------------------------------------------------ records
+    def _directed(self, rec: dict[str, Any]) -> list[dict[str, Any]]:
+        actors = [a for a in rec["actor"] if a.get("code") not in (None, "UNK")]
+        recipients = [r for r in rec["recipient"] if r.get("code") not in (None, "UNK")]
+        if not actors:
+            return []
+        pattern = rec.get("pattern") or ""
+        out: list[dict[str, Any]] = []
+        if not recipients and len(actors) > 1 and (rec.get("reciprocal") or pattern in self.compound):
+            for a in actors:
+                for b in actors:
+                    if a is not b and a.get("code") != b.get("code"):
+                        out.append(_variant(rec, rec["cameo"], [a], [b], "pair"))
+        else:
+            out.append(_variant(rec, rec["cameo"], actors, recipients, ""))
+        back = self.paired.get(pattern)
+        if back and recipients:
+            out.append(_variant(rec, back, recipients, actors, "back"))
+        return [r for r in out if r is not None]
+
+
+def _controller_subjects(tok: Token) -> list[Token]:
+    """The subject of the verb that controls an infinitive ('X and Y agreed to meet')."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in ("xcomp", "ccomp", "conj") or t.head.i == t.i:
+            return []
+        t = t.head
+        s = F.subjects(t)
+        if s:
+            return s
+    return []
+
+
+def _codes(entities: list[dict[str, Any]]) -> str:
+    return "|".join(sorted(str(e.get("code")) for e in entities))
+
+
+def _variant(rec: dict[str, Any], code: str, actor: list[dict[str, Any]], recipient: list[dict[str, Any]],
+             tag: str) -> dict[str, Any] | None:
+    info = code_info(code)
+    if info is None:
+        return None
+    out = dict(rec)
+    out["actor"], out["recipient"] = actor, recipient
+    if tag:
+        key = f"{rec['id']}|{tag}|{code}|{_codes(actor)}|{_codes(recipient)}"
+        out["id"] = hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+        out["reciprocal"] = False
+    if code != rec["cameo"]:
+        out.update({"cameo": code, "event": info.plover_event, "mode": info.plover_mode,
+                    "context": list(info.plover_context or []), "goldstein": float(info.goldstein),
+                    "quad_class": int(info.quad_class)})
+    return out
