@@ -168,6 +168,28 @@ def page_function_words(texts: list[str], top: int = 40) -> frozenset[str]:
     return frozenset(w for _, w in common)
 
 
+_OPEN_END = re.compile(r"[\w,;–—-]$")
+
+
+def join_wrapped_lines(lines: Iterable[str]) -> list[str]:
+    """Non-blank lines, hard wrapping undone: a line that starts in lower case right after a line of running
+    words that stops without closing punctuation continues it ('... stunning in new' + 'make-up photos.').
+    A blank line between the two is a paragraph break."""
+    out: list[str] = []
+    joinable = False
+    for line in lines:
+        if not line:
+            joinable = False
+            continue
+        if joinable and line[0].islower() and " " in line and not _CODE_SYMBOLS.search(line) and not parse_date(line):
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
+        last = out[-1]
+        joinable = len(last) >= 40 and last.count(" ") >= 5 and bool(_OPEN_END.search(last))
+    return out
+
+
 def describe_line(text: str, function_words: frozenset[str] = frozenset()) -> Line:
     words = _WORD.findall(text)
     lowered = [w.lower().strip(".'’-") for w in words]
@@ -259,6 +281,34 @@ def keep_in_body(line: Line) -> bool:
     return True
 
 
+_CODE_TOKEN = re.compile(r"^(?!https?:)(?:[.#/]\S*|\S*[/_]\S*)$")
+
+
+def hard_break(line: Line) -> bool:
+    """Furniture that no list or table of the article runs through: widgets, section cues, copyright and
+    post stamps, markup and template names."""
+    return (
+        line.copyright
+        or line.section_end
+        or line.stamp
+        or line.markup
+        or line.cue_ratio >= 0.34
+        or bool(_CODE_TOKEN.match(line.text))
+    )
+
+
+def list_after(lines: list[Line], start: int, end: int, limit: int = 400) -> int:
+    """Where the list or table that the article introduces with a colon ('Tour dates:') ends: the block's
+    end moved over the items up to the first furniture line."""
+    intro = next((i for i in (end - 1, end) if 0 <= i < len(lines) and lines[i].text.endswith(":")), None)
+    if intro is None or lines[intro].section_end:
+        return end
+    i = intro + 1
+    while i < len(lines) and i - intro <= limit and not hard_break(lines[i]):
+        i += 1
+    return max(end, i)
+
+
 def parse_date(text: str) -> date | None:
     """The first full calendar date written in text (ISO, 'Apr 29, 2018', '29 April 2018')."""
     found: list[tuple[int, date]] = []
@@ -334,7 +384,7 @@ def clean_scraped_text(raw: str | Iterable[str], common_lines: frozenset[str] = 
     """The article in one scraped page: title, publisher, pub_date and the body (paragraphs joined by blank
     lines). `common_lines` are lines seen on many pages of the same corpus (navigation, footers): furniture."""
     texts = raw.splitlines() if isinstance(raw, str) else raw
-    normalized = [t for t in (normalize_line(x) for x in texts) if t]
+    normalized = join_wrapped_lines(normalize_line(x) for x in texts)
     function_words = page_function_words(normalized)
     lines = [describe_line(t, function_words) for t in normalized]
     if not lines:
@@ -351,6 +401,10 @@ def clean_scraped_text(raw: str | Iterable[str], common_lines: frozenset[str] = 
     # Trim trailing and leading non-prose lines (headings of the next section, a stray label).
     while body_lines and not is_prose(body_lines[-1]) and not body_lines[-1].sentence_end:
         body_lines.pop()
+    listed = list_after(lines, start, end)
+    if listed > end:
+        body_lines += [ln for ln in lines[end:listed] if keep_in_body(ln)]
+        end = listed
     while body_lines and not is_prose(body_lines[0]) and body_lines[0].words <= 3 and not body_lines[0].sentence_end:
         body_lines.pop(0)
     header = lines[max(0, start - 40) : start]
