@@ -84,3 +84,13 @@ def test_shipped_model_splits_news(nlp):
         '"We are ready to help," a spokesman said.',
         "Rescue teams reached No. 4 district on Monday.",
     ]
+
+
+def test_list_items_keep_their_marker(rules_only):
+    text = "The plan has three parts:\n1. A ceasefire in the north.\n2. Talks in Geneva.\n- Aid for refugees."
+    assert sents(rules_only, text) == [
+        "The plan has three parts:",
+        "1. A ceasefire in the north.",
+        "2. Talks in Geneva.",
+        "- Aid for refugees.",
+    ]

@@ -54,6 +54,7 @@ CONTINUING = {
     "about", "against", "between", "during", "under", "while", "who", "which", "whose", "where", "when", "if",
     "not", "no", "mr.", "mrs.", "ms.", "dr.",
 }
+LIST_MARKER = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-*•–—·▪])$")
 AGENCY = re.compile(r"^(?:Reuters|AP|AFP|UPI|CNN|BBC|Xinhua|IANS|PTI|ANI|DPA|dpa|Bloomberg|EFE|ANSA|TASS|Yonhap|"
                     r"Kyodo|Interfax|RIA|WAM|SPA|APA|Bernama|Antara|KUNA|IRNA|NNA|MENA|Sputnik|CNA|UNI|"
                     r"[A-Z][A-Za-z&.]{1,15})$")
@@ -155,6 +156,16 @@ def sentence_start_constraints(words: list[str], spaces: list[str]) -> dict[int,
             forced[j] = True
     if n and is_space[-1]:
         forced[n - 1] = False
+    # list markers ("1.", "2)", "-", "•") at the start of a line belong to the item that follows them
+    for start in sorted({0} | line_starts):
+        marker_end = start
+        if start + 2 < n and words[start].isdigit() and len(words[start]) <= 2 and words[start + 1] in {".", ")"}:
+            marker_end = start + 1  # "1." is tokenized as "1" "."
+        elif not LIST_MARKER.match(words[start]):
+            continue
+        for k in range(start + 1, min(marker_end + 2, n)):
+            if not is_space[k]:
+                forced[k] = False
     # datelines at the start of the text or of a line
     for start in sorted({0} | line_starts):
         end_i = _dateline_end(words, start)
