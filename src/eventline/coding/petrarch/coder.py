@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from eventline.actors import MentionIndex
+from eventline.actors import ActorMention, MentionIndex
 from eventline.coding import frames as F
 from eventline.coding.codebook_access import code_info
 from eventline.coding.coder import Candidate, EventCoder
@@ -75,6 +75,35 @@ class PetrarchCoder(EventCoder):
         super()._govern(c, index, wrappers_used)
         if any(s in ("future -> intent", "negated future -> reject") for s in c.steps):
             c.code = code  # PETRARCH codes the event as said
+
+    # ------------------------------------------------------------------ actors
+    def _recipient(self, tok: Token, p: Pattern, obj_tok: Token | None, preps: list[tuple[str, Token]],
+                   objs: list[Token], index: MentionIndex, prep_obj: Token | None) -> list[ActorMention]:
+        """PETRARCH's target: the pattern's, else the first actor in the verb phrase after the verb."""
+        found = super()._recipient(tok, p, obj_tok, preps, objs, index, prep_obj)
+        if found or F.is_passive(tok):
+            return found
+        return self._first_actor_after(tok, index, set())
+
+    def _actor(self, c: Candidate, subj_from: Token | None, kinds: list[tuple[str, Token]],
+               index: MentionIndex) -> list[ActorMention]:
+        """A passive without 'by': the source is the first actor after the verb ('X was criticized over its
+        dispute with Y': Y criticized X)."""
+        found = super()._actor(c, subj_from, kinds, index)
+        if found or c.nominal or not F.is_passive(c.anchor) or F.agent(c.anchor):
+            return found
+        taken = {m.start for m in c.recipient}
+        return self._first_actor_after(c.anchor, index, taken)
+
+    def _first_actor_after(self, tok: Token, index: MentionIndex, exclude: set[int]) -> list[ActorMention]:
+        subjects = {t.i for s in F.subjects(tok) + F.passive_subjects(tok) for t in s.subtree}
+        for t in tok.subtree:
+            if t.i <= tok.i or t.i in subjects:
+                continue
+            m = index.at(t.i)
+            if m is not None and m.resolved and m.start not in exclude:
+                return [x for x in self.actors_at(tok.doc[m.head], index) if x.resolved] or [m]
+        return []
 
     # ------------------------------------------------------------------ records
     def _directed(self, rec: dict[str, Any]) -> list[dict[str, Any]]:

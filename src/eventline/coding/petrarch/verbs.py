@@ -322,13 +322,18 @@ def _translate(p: VerbPattern, entry: VerbEntry, verbs: PetrarchVerbs) -> Patter
                 return None
             if any(x.kind == "source" for x in e.items):
                 return None
-            if particle is None:
-                particle = e.text
-                inner = [x for x in e.items if x.kind in ("word", "phrase", "set")]
-                if inner and objects is None:
-                    objects = _heads(inner[0], verbs)
-            elif e.text not in preps:
-                preps.append(e.text)
+            inner = [x for x in e.items if x.kind in ("word", "phrase", "set")]
+            skip = any(x.kind == "skip" for x in e.items)
+            if objects is not None or particle is not None:
+                # a phrase after the object hangs on the object: where the target is ('ATTACK (BY)')
+                if not skip and not inner and e.text not in preps:
+                    preps.append(e.text)
+                continue
+            if skip and any(x.kind == "prep" and any(y.kind == "target" for y in x.items) for x in after[i + 1:]):
+                continue  # '(AT ^) (WITH +)': the target is in the later phrase
+            particle = e.text
+            if inner:
+                objects = _heads(inner[0], verbs)
             continue
         if e.kind == "word" and e.text in PARTICLES and particle is None and objects is None:
             particle = e.text
