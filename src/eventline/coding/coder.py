@@ -40,6 +40,16 @@ EXPANSION_DEPS = frozenset({"nmod:poss", "poss", "compound", "amod", "flat", "ap
                             "nmod:unmarked", "nummod"})
 NEEDS_RECIPIENT = frozenset({"054", "042", "043", "041"})
 INTENT_NOUN_KINDS = ("intent", "reject", "threaten", "appeal", "demand")
+CLAUSE_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
+EMBEDDING_ROOTS = frozenset({"02", "03", "10", "12", "13"})  # codes whose verbs take what they are about as a clause
+RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "exchange", "trade"})  # 'X and Y clashed'
+PURPOSE_ROOTS = frozenset({"14"})
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "ccomp"})
+PURPOSE_LEMMAS = frozenset({"demand", "protest", "press", "call", "urge", "denounce", "condemn", "oppose", "seek",
+                            "show", "express", "voice", "reject", "challenge", "decry", "criticize", "criticise"})
+PLACE_ROOTS = frozenset({"08", "13", "14", "15", "16", "17", "18", "19", "20"})
+PLACE_PREPS = ("in", "inside", "across", "throughout")
+HOSTILE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 FURNITURE_WORDS = re.compile(
     r"\b(read more|log ?in|sign ?up|subscribe|newsletter|click here|cookies?|advertisement|all rights reserved|"
     r"follow us|share this|photograph:|file photo|image:|related articles?|comments?\b|terms of use|"
@@ -242,12 +252,71 @@ class EventCoder:
                 r = self.actors_at(o, index)
                 if r:
                     return r
+            # the object names whose proposal/demand/plan it is: 'rejected North Korea's demand',
+            # 'rejected calls by Kofi Annan', 'accepted demands from the rebels'
+            r = self._owner(obj_tok, index)
+            if r:
+                return r
         for want in DEFAULT_PREPS:
             for pr, o in pool:
                 if pr == want:
                     r = self.actors_at(o, index)
                     if r:
                         return r
+        if obj_tok is not None:
+            r = self.actors_at(obj_tok, index)  # 'rejected an Indian proposal'
+            if r:
+                return r
+        root = p.code[:2]
+        if root in ("02", "10"):
+            # 'demanded that the US cancel ...': the one asked is the subject of the demanded clause
+            for cl in F.children(tok, CLAUSE_COMPLEMENTS):
+                for s in F.subjects(cl) + F.passive_subjects(cl):
+                    r = self.actors_at(s, index)
+                    if r:
+                        return r
+        if self.dictionary.wrappers.get(p.lemma) in INTENT_NOUN_KINDS or root in EMBEDDING_ROOTS:
+            # 'threatened to cut off electricity to X', 'agreed to reopen its borders to X': the wrapper verb
+            # is the event; its embedded clause names the one it is aimed at
+            for cl in F.children(tok, CLAUSE_COMPLEMENTS):
+                r = self._clause_target(cl, index)
+                if r:
+                    return r
+        return []
+
+    def _owner(self, noun: Token, index: MentionIndex) -> list[ActorMention]:
+        """Whose proposal/demand/offer a noun is: its possessor, or the object of its 'by'/'from'."""
+        for ch in F.kids(noun):
+            if ch.dep_ in ("nmod:poss", "poss"):
+                m = self.actors_at(ch, index)
+                if m:
+                    return m
+        for pr, o in F.prep_objects(noun):
+            if pr in ("by", "from"):
+                m = self.actors_at(o, index)
+                if m:
+                    return m
+        return []
+
+    def _clause_target(self, verb: Token, index: MentionIndex) -> list[ActorMention]:
+        """Whom an embedded clause acts on: its object, or the object of to/against/on/with/from."""
+        for o in F.objects(verb) + F.children(verb, F.IOBJ):
+            r = self.actors_at(o, index)
+            if r:
+                return r
+        pool = F.prep_objects(verb)
+        for o in F.objects(verb):
+            pool += F.prep_objects(o)
+        for want in ("to", "against", "on", "with", "from", "toward", "towards", "at", "into"):
+            for pr, o in pool:
+                if pr == want:
+                    r = self.actors_at(o, index)
+                    if r:
+                        return r
+        for x in F.children(verb, frozenset({"xcomp"})):
+            r = self._clause_target(x, index)
+            if r:
+                return r
         return []
 
     def _match_noun(self, tok: Token, patterns: list[Pattern], index: MentionIndex) -> Candidate | None:
@@ -410,15 +479,21 @@ class EventCoder:
             if k in ("appeal", "demand") and h.i != t.i:
                 # 'called on X to Y': X acts in Y; the appeal goes from the caller to X
                 addressee = [o for o in F.objects(h)] + [o for pr, o in F.prep_objects(h) if pr in ("on", "upon")]
+                inner_actor = c.actor
                 if addressee:
                     r = self.actors_at(addressee[0], index)
                     if r:
                         c.recipient = r
+                elif inner_actor and not any(_is_pronoun(m) for m in inner_actor):
+                    # 'demanded that the US cancel ...': the demand goes to whoever is to act
+                    c.recipient = inner_actor
                 subj = F.subjects(h)
                 if subj:
                     a = self.actors_at(subj[0], index)
                     if a:
                         c.actor = a
+            if k == "intent" and code[:2] in HOSTILE_ROOTS:
+                k = "threaten"  # 'plans to impose restrictions', 'is prepared to impose martial law'
             if k != "reject-other":
                 code = transforms.apply(k, code)
             kinds_applied.append(k)
@@ -433,6 +508,11 @@ class EventCoder:
             code = transforms.intent(code)  # 'will provide aid': CAMEO codes announced cooperation as intent
             kinds_applied.append("intent")
             c.steps.append("future -> intent")
+        reported_future = "would" in F.aux_words(t) and attribution is not None
+        if not kinds and not neg and (future or reported_future) and code[:2] in HOSTILE_ROOTS:
+            code = transforms.threaten(code)  # 'will extend the curfew', 'said they would blockade Paris'
+            kinds_applied.append("threaten")
+            c.steps.append("announced hostile act -> threaten")
         if kinds_applied and kinds_applied[-1] == "reject" and code[:2] == "12":
             neg = False
         c.code = code
@@ -565,13 +645,56 @@ class EventCoder:
                 c.recipient = [m for m in c.recipient if m not in own]
         c.recipient = [m for m in c.recipient if not (m.code and m.code in actor_codes)
                        and not any(m.start == a.start for a in c.actor)]
-        if not c.recipient and len(c.actor) >= 2 and c.code[:2] in transforms.RECIPROCAL_ROOTS:
+        if not c.recipient and len(c.actor) >= 2 and (c.code[:2] in transforms.RECIPROCAL_ROOTS or (
+                c.pattern is not None and c.pattern.lemma in RECIPROCAL_LEMMAS)):
             c.reciprocal = True
+        if not c.recipient and not c.reciprocal and c.code[:2] in PURPOSE_ROOTS:
+            c.recipient = self._purpose_target(c, index)
+        if not c.recipient and not c.reciprocal and c.code[:2] in PLACE_ROOTS:
+            c.recipient = self._place_target(c, index)
+        if c.recipient:
+            c.recipient = [m for m in c.recipient if not (m.code and m.code in actor_codes)
+                           and not any(m.start == a.start for a in c.actor)]
+        if c.reciprocal and not c.recipient and len(c.actor) >= 2:
+            # 'X and Y held talks': the first party is the actor, the others the recipient
+            c.actor, c.recipient = c.actor[:1], c.actor[1:]
         if c.code in NEEDS_RECIPIENT and not c.reciprocal and not any(m.resolved for m in c.recipient):
             return False
         if c.standalone and not c.recipient and not c.reciprocal and c.code[:2] not in ("14", "15", "18", "19", "20"):
             return False
         return True
+
+    def _purpose_target(self, c: Candidate, index: MentionIndex) -> list[ActorMention]:
+        """Whom a protest is aimed at, from its purpose clause: 'began a hunger strike to demand the resignation
+        of X', 'rioted to protest X's decision'."""
+        nodes = [c.anchor] + ([c.clause_anchor] if c.clause_anchor is not None else [])
+        for node in nodes:
+            for ch in F.kids(node):
+                if ch.dep_ not in PURPOSE_DEPS or ch.lemma_.lower() not in PURPOSE_LEMMAS:
+                    continue
+                for o in F.objects(ch):
+                    r = self.actors_at(o, index) or self._owner(o, index)
+                    if r:
+                        return r
+                for pr, o in F.prep_objects(ch):
+                    if pr in ("against", "for", "from", "of", "on", "to"):
+                        r = self.actors_at(o, index) or self._owner(o, index)
+                        if r:
+                            return r
+        return []
+
+    def _place_target(self, c: Candidate, index: MentionIndex) -> list[ActorMention]:
+        """For events done to a place (curfews, sanctions, attacks, protests), the place named by 'in X' when
+        nothing else is the target (CAMEO codes the location's country as the target)."""
+        nodes = [c.anchor] + [t for t in c.trigger if t.i != c.anchor.i]
+        for node in nodes:
+            for pr, o in F.prep_objects(node):
+                if pr in PLACE_PREPS:
+                    r = [m for m in self.actors_at(o, index) if m.country]
+                    if r:
+                        c.steps.append(f"target = place ({pr} {o.text})")
+                        return r
+        return []
 
     def _obligation(self, sent: Span, index: MentionIndex, found: list[Candidate]) -> list[Candidate]:
         """'A said/agreed that B needs to / must do C': A demands C of B (CAMEO 10)."""
@@ -699,8 +822,6 @@ class EventCoder:
         trig_start, trig_end = t0.idx, t1.idx + len(t1.text)
         actor = [m.entity() for m in c.actor]
         recipient = [m.entity() for m in c.recipient]
-        if not recipient and len(actor) >= 2 and c.code[:2] in transforms.RECIPROCAL_ROOTS:
-            c.reciprocal = True
         key = f"{document.id}|{si}|{trig_start}|{c.code}"
         rec = {
             "id": hashlib.sha1(key.encode("utf-8")).hexdigest()[:20],
