@@ -256,6 +256,40 @@ def score_line(line: Line) -> float:
     return -15.0 - 0.1 * line.chars
 
 
+MENU_RUN = 6  # this many non-prose lines in a row are a menu or a list of links ...
+MENU_WEIGHT = 3.0  # ... whose link-like lines cost this many times more
+_DIGIT = re.compile(r"\d")
+
+
+def _link_like(line: Line) -> bool:
+    """A menu entry or a link's text: a few words, no figures, no punctuation inside."""
+    return line.words <= 4 and line.punct == 0 and not _DIGIT.search(line.text)
+
+
+def weigh_gaps(lines: list[Line]) -> None:
+    """Gap tolerance: one or two non-prose lines between prose lines (a subheading, a list item) cost half.
+    Long runs of short link-like lines (menus, tag clouds, lists of names) cost more than the same lines
+    scattered between paragraphs, so the article's block does not bridge them; figures and punctuation mark
+    the rows of a table or a list of facts, which keep their cost."""
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i].score > 0:
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].score <= 0:
+            j += 1
+        if j - i >= MENU_RUN:
+            for line in lines[i:j]:
+                if line.score > -100 and _link_like(line):
+                    line.score *= MENU_WEIGHT
+        elif j - i <= 2 and 0 < i and j < n:  # a subheading or a list item between paragraphs costs less
+            for line in lines[i:j]:
+                if line.score > -100:
+                    line.score *= 0.5
+        i = j
+
+
 def densest_block(scores: list[float]) -> tuple[int, int]:
     """Indices [start, end) of the run of lines with the largest score sum (Kadane's algorithm)."""
     best, best_span = float("-inf"), (0, 0)
@@ -393,6 +427,7 @@ def clean_scraped_text(raw: str | Iterable[str], common_lines: frozenset[str] = 
         line.score = score_line(line)
         if line.text in common_lines and not is_prose(line):
             line.score = min(line.score, -60.0)
+    weigh_gaps(lines)
     start, end = densest_block([ln.score for ln in lines])
     if not any(is_prose(ln) for ln in lines[start:end]):
         # No prose at all (a short note, a list): keep every line that is not furniture.
