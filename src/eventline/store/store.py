@@ -283,7 +283,8 @@ class Store:
             """SELECT
                 (SELECT count(*) FROM documents),
                 (SELECT count(*) FROM documents WHERE duplicate_of IS NULL),
-                (SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL AND duplicate_kind = 'exact'),
+                (SELECT count(*) FROM documents
+                 WHERE duplicate_of IS NOT NULL AND coalesce(duplicate_kind, 'exact') = 'exact'),
                 (SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL AND duplicate_kind = 'near'),
                 (SELECT count(*) FROM events),
                 (SELECT count(*) FROM claims),
