@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -22,7 +22,7 @@ app.add_typer(eval_app, name="eval")
 PEERS = {"UD-PETRARCH": (0.856, 0.88), "PETRARCH-2": (0.50, 0.68)}
 
 
-class Fmt(str, Enum):
+class Fmt(StrEnum):
     table = "table"
     json = "json"
 

@@ -326,7 +326,9 @@ def _translate(p: VerbPattern, entry: VerbEntry, verbs: PetrarchVerbs) -> Patter
             skip = any(x.kind == "skip" for x in e.items)
             if objects is not None or particle is not None:
                 # a phrase after the object hangs on the object: where the target is ('ATTACK (BY)')
-                if not skip and not inner and e.text not in preps:
+                if inner and objects is None:
+                    objects = _heads(inner[0], verbs)  # a phrasal verb's '(OVER &MONEY)'
+                elif not skip and not inner and e.text not in preps:
                     preps.append(e.text)
                 continue
             if skip and any(x.kind == "prep" and any(y.kind == "target" for y in x.items) for x in after[i + 1:]):
@@ -390,7 +392,7 @@ def to_dictionary(verbs: PetrarchVerbs, name: str = "petrarch") -> PetrarchDicti
             defaults.append((default, back.strip() or None))
     for pat, back in defaults:
         if any(q.particle == pat.particle and q.objects is None and q.adverbs is None and not q.preps
-               for q in d.verbs.get(pat.lemma, [])):
+               and q not in d.compound for q in d.verbs.get(pat.lemma, [])):
             continue  # the first block that names a verb gives its default code
         d.add(pat)
         if back:
