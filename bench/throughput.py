@@ -71,7 +71,8 @@ def in_process(files: list[Path]) -> dict:
 
 
 def _tree_rss_kib(root: int) -> int:
-    """Resident memory of a process and all its descendants (from /proc), in KiB."""
+    """Memory of a process and all its descendants, in KiB: the sum of their proportional set sizes (PSS), so
+    pages that forked workers share with their parent are counted once, not once per process."""
     parents: dict[int, int] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -88,8 +89,8 @@ def _tree_rss_kib(root: int) -> int:
     total = 0
     for pid in tree:
         try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
                     total += int(line.split()[1])
         except OSError:
             continue
@@ -97,7 +98,7 @@ def _tree_rss_kib(root: int) -> int:
 
 
 def run_watched(cmd: list[str]) -> tuple[subprocess.CompletedProcess, float, int]:
-    """Runs a command, sampling the summed RSS of its process tree; returns (result, wall s, peak MiB)."""
+    """Runs a command, sampling the summed PSS of its process tree; returns (result, wall s, peak MiB)."""
     t = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True)
@@ -124,7 +125,7 @@ def run_ingest(files: list[Path], workers: int) -> dict:
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"ingest failed: {proc.stderr[-2000:]}")
     return {"workers": workers, "documents": len(files), "wall_s": round(wall, 1),
-            "docs_per_s": round(len(files) / wall, 2), "peak_rss_mb_all_processes": peak_mb}
+            "docs_per_s": round(len(files) / wall, 2), "peak_pss_mb_all_processes": peak_mb}
 
 
 def run_spark(files: list[Path]) -> dict:
@@ -138,7 +139,7 @@ def run_spark(files: list[Path]) -> dict:
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"spark failed: {proc.stderr[-2000:]}")
     return {"master": "local[2]", "documents": len(files), "wall_s": round(wall, 1),
-            "docs_per_s": round(len(files) / wall, 2), "peak_rss_mb_all_processes": peak_mb,
+            "docs_per_s": round(len(files) / wall, 2), "peak_pss_mb_all_processes": peak_mb,
             "note": "includes JVM start (about 6 s)"}
 
 
