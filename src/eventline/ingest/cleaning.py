@@ -12,6 +12,7 @@ pages. Knows nothing about files, encodings or the document store.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -343,6 +344,29 @@ def list_after(lines: list[Line], start: int, end: int, limit: int = 400) -> int
     return max(end, i)
 
 
+def _row_like(line: Line) -> bool:
+    """A row of a table or an entry of a list of facts: it has figures, or it closes like a sentence."""
+    return line.sentence_end or bool(_DIGIT.search(line.text))
+
+
+def rows_after(lines: list[Line], end: int, window: int = 6, min_rows: int = 2) -> int:
+    """A table or a list of facts right after the article block (scores, results, dates): the block's end
+    moved over the following non-furniture lines while row-like lines stay frequent (at least `min_rows` of
+    any `window` lines), up to the last row-like one."""
+    last = end - 1
+    recent: deque[bool] = deque(maxlen=window)
+    i = end
+    while i < len(lines) and not hard_break(lines[i]) and not is_prose(lines[i]):
+        row = _row_like(lines[i])
+        recent.append(row)
+        if len(recent) == window and sum(recent) < min_rows:
+            break
+        if row:
+            last = i
+        i += 1
+    return last + 1
+
+
 def parse_date(text: str) -> date | None:
     """The first full calendar date written in text (ISO, 'Apr 29, 2018', '29 April 2018')."""
     found: list[tuple[int, date]] = []
@@ -440,6 +464,10 @@ def clean_scraped_text(raw: str | Iterable[str], common_lines: frozenset[str] = 
     if listed > end:
         body_lines += [ln for ln in lines[end:listed] if keep_in_body(ln)]
         end = listed
+    rows = rows_after(lines, end)
+    if rows > end:
+        body_lines += [ln for ln in lines[end:rows] if keep_in_body(ln)]
+        end = rows
     while body_lines and not is_prose(body_lines[0]) and body_lines[0].words <= 3 and not body_lines[0].sentence_end:
         body_lines.pop(0)
     header = lines[max(0, start - 40) : start]
