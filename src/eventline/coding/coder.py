@@ -178,6 +178,7 @@ class EventCoder:
                 continue  # 'agreed' was only the frame of 'agreed to have a dialogue'
             if self._finish(c, index):
                 out.append(c)
+        _share_recipients(out)
         out += self._obligation(sent, index, found)
         if not out and self.statements:
             st = self._statement(sent, index)
@@ -215,6 +216,12 @@ class EventCoder:
                 trig.append(obj_tok)
             if p.adverbs:
                 adv = [c for c in F.kids(tok) if c.lemma_.lower() in p.adverbs or c.lower_ in p.adverbs]
+                if not adv:
+                    # the adverb right after the verb, however it was attached ('will respond sharply to')
+                    nxt = next((x for x in tok.doc[tok.i + 1: tok.i + 3] if not x.is_punct), None)
+                    if nxt is not None and nxt.lower_ in p.adverbs and (
+                            nxt.head.i == tok.i or tok.head.i == nxt.i or nxt.head.i == tok.head.i):
+                        adv = [nxt]
                 if not adv:
                     continue
                 trig.append(adv[0])
@@ -329,8 +336,10 @@ class EventCoder:
             trig = [tok] + [c for c in F.kids(tok) if p.modifiers and c.lemma_.lower() in p.modifiers][:1]
             c = Candidate(p.code, p, tok, sorted(trig, key=lambda t: t.i), nominal=True, source_pattern=p.text)
             want = p.preps or NOUN_RECIPIENT_PREPS
+            # 'no meeting at any level with Japan': a 'with'/'between' phrase one modifier further down
+            deep = [(pr, g) for _, o in preps for pr, g in F.prep_objects(o) if pr in ("with", "between")]
             for w in want:
-                for pr, o in preps:
+                for pr, o in preps + deep:
                     if pr == w and pr not in NOUN_ACTOR_PREPS:
                         r = self.actors_at(o, index)
                         if r:
@@ -362,8 +371,13 @@ class EventCoder:
         d = self.dictionary
         t = c.anchor
         neg = F.is_negated(t) if not c.nominal else _noun_negated(t)
-        future = bool(set(F.aux_words(t)) & F.FUTURE_AUX)
-        modal = bool(set(F.aux_words(t)) & F.MODAL_AUX)
+        auxes = set(F.aux_words(t))
+        if c.nominal and t.dep_ in F.SUBJ and t.head.i != t.i and t.head.lemma_.lower() in HAPPEN_VERBS:
+            # 'no meeting will take place', 'there would be no meeting': the host verb's tense and negation
+            auxes |= set(F.aux_words(t.head))
+            neg = neg or F.is_negated(t.head)
+        future = bool(auxes & F.FUTURE_AUX)
+        modal = bool(auxes & F.MODAL_AUX)
         hypothetical = F.conditional(t) or _in_conditional(t)
         kinds: list[tuple[str, Token]] = []
         attribution: Token | None = None
@@ -384,6 +398,9 @@ class EventCoder:
             kind = d.wrappers.get(f"{hl}_{F.particle(h)}") or d.wrappers.get(hl) or d.wrappers.get(h.lower_)
             if c.frame and cur is t:
                 cur = F.clause_head(h)
+                continue
+            if c.nominal and cur is t and dep in F.SUBJ and hl in HAPPEN_VERBS:
+                cur = h  # 'said there would be no meeting': the host verb is what the speaker's clause embeds
                 continue
             embedded = dep in F.CLAUSAL or dep in F.OBJ or dep in ("nmod", "obl", "acl", "pcomp", "pobj", "prep",
                                                                      "advcl", "nsubj:pass", "nsubjpass")
@@ -1001,3 +1018,20 @@ def _dedupe(cands: list[Candidate]) -> list[Candidate]:
             out.append(c)
     out.sort(key=lambda c: c.trigger[0].i)
     return out
+
+
+def _share_recipients(cands: list[Candidate]) -> None:
+    """Ellipsis in coordinated clauses: 'X had no interest in a summit with Japan and would reject any talks' —
+    the second event, with the same actor and no recipient of its own, is aimed at the first one's recipient."""
+    for c in cands:
+        if c.recipient or c.reciprocal:
+            continue
+        ch = F.clause_head(c.anchor)
+        for o in cands:
+            if o is c or not o.recipient or not _same(o.actor, c.actor):
+                continue
+            oh = o.clause_anchor or F.clause_head(o.anchor)
+            if (ch.dep_ == "conj" and ch.head.i == oh.i) or (oh.dep_ == "conj" and oh.head.i == ch.i):
+                c.recipient = list(o.recipient)
+                c.steps.append("recipient shared with the coordinated clause")
+                break

@@ -1,0 +1,110 @@
+"""Coder mechanisms on real parses of the shipped model: who the recipient is (reciprocal pairs, the owner of a
+rejected proposal, the one a demand is made of, the embedded clause of a threat, the place of a curfew, the aim
+of a protest, coordinated clauses), announced hostile acts as threats, negated future nominal events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventline.nlp import MODEL_DIR
+
+
+@pytest.fixture(scope="module")
+def code():
+    if not (MODEL_DIR / "config.cfg").exists():
+        pytest.skip("shipped spaCy model not built")
+    from eventline.actors import ActorResolver
+    from eventline.coding import EventCoder
+    from eventline.ingest import Document
+
+    coder = EventCoder(resolver=ActorResolver())
+    from eventline import nlp as nlp_stage
+
+    nlp = nlp_stage.load()
+
+    def run(text: str, when: date = date(2024, 3, 29)) -> list[dict]:
+        return coder.code(nlp(text), Document(id="t", text=text, pub_date=when))
+
+    return run
+
+
+def _countries(ents: list[dict]) -> set[str]:
+    return {e["country"] for e in ents if e.get("country")}
+
+
+def _find(recs: list[dict], root: str, actor: str, recipient: str) -> list[dict]:
+    return [r for r in recs if r["cameo"].startswith(root) and actor in _countries(r["actor"])
+            and recipient in _countries(r["recipient"])]
+
+
+def test_reciprocal_event_has_first_party_as_actor_and_the_other_as_recipient(code):
+    recs = code("Japan and South Korea held talks in Tokyo on Monday.")
+    r = next(r for r in recs if r["cameo"].startswith("04"))
+    assert r["reciprocal"] is True
+    assert _countries(r["actor"]) == {"JPN"} and _countries(r["recipient"]) == {"KOR"}
+
+
+def test_owner_of_a_rejected_proposal_is_the_recipient(code):
+    recs = code("Bangladesh rejected India's proposal for a free trade agreement.")
+    assert _find(recs, "12", "BGD", "IND"), recs
+
+
+def test_demand_goes_to_whoever_is_to_act(code):
+    recs = code("Russia demanded that Japan withdraw its troops.")
+    assert _find(recs, "10", "RUS", "JPN"), [(r["cameo"], r["actor"], r["recipient"]) for r in recs]
+
+
+def test_threat_recipient_from_the_embedded_clause(code):
+    recs = code("Iran threatened to cut off electricity to Azerbaijan.")
+    assert _find(recs, "13", "IRN", "AZE"), [(r["cameo"], r["recipient"]) for r in recs]
+
+
+def test_announced_hostile_act_is_a_threat(code):
+    recs = code("Russia said it would impose sanctions on Georgia.")
+    assert _find(recs, "13", "RUS", "GEO"), [(r["cameo"], r["recipient"]) for r in recs]
+    assert not any(r["cameo"].startswith("16") for r in recs)
+
+
+def test_place_of_a_located_act_is_the_target(code):
+    recs = code("Serbia lifted the curfew in Montenegro.")
+    assert _find(recs, "08", "SRB", "MNE"), [(r["cameo"], r["recipient"]) for r in recs]
+
+
+def test_meeting_in_a_place_does_not_make_the_place_a_target(code):
+    recs = code("Iran and Iraq held talks in Geneva.")
+    assert not any("CHE" in _countries(r["recipient"]) for r in recs)
+
+
+def test_protest_aimed_through_its_purpose_clause(code):
+    recs = code("Palestinian prisoners began a hunger strike to protest Israel's policies.")
+    assert _find(recs, "14", "PSE", "ISR"), [(r["cameo"], r["actor"], r["recipient"]) for r in recs]
+
+
+def test_no_meeting_will_take_place_is_a_rejection(code):
+    recs = code("Iran said there would be no meeting at any level with the United States.")
+    assert _find(recs, "12", "IRN", "USA"), [(r["cameo"], r["recipient"]) for r in recs]
+
+
+def test_coordinated_clause_shares_the_recipient(code):
+    recs = code("Syria said it had no interest in a summit with Turkey and would reject any talks.")
+    rejections = _find(recs, "12", "SYR", "TUR")
+    assert len({r["trigger"]["start"] for r in rejections}) == 2, [(r["cameo"], r["trigger"]) for r in recs]
+
+
+def test_accused_is_the_object_not_the_charge(code):
+    recs = code("Palestinians blamed Israel for the bombing of a school in Gaza.")
+    assert _find(recs, "11", "PSE", "ISR"), [(r["cameo"], r["recipient"]) for r in recs]
+
+
+def test_verbs_for_sanction_retreat_concede_mobilize(code):
+    cases = [
+        ("The United States suspended military aid to Egypt.", "16"),
+        ("Serbia relaxed its restrictions on Kosovo.", "08"),
+        ("The teachers' union in Nigeria called off its strike.", "08"),
+        ("Israel strengthened its forces in Lebanon.", "15"),
+    ]
+    for text, root in cases:
+        recs = code(text)
+        assert any(r["cameo"].startswith(root) for r in recs), (text, [r["cameo"] for r in recs])
