@@ -46,7 +46,7 @@ def _clean(name: str) -> str:
 
 def _title(name: str) -> str:
     """'KIM_JONG_IL_' -> 'Kim Jong Il' (CountryInfo names are upper case)."""
-    words = _clean(name).split(" ")
+    words = _clean("".join(c for c in name if c.isprintable())).split(" ")
     return " ".join(w if not w.isupper() else "-".join(p.capitalize() for p in w.split("-")) for w in words)
 
 
@@ -104,7 +104,7 @@ def parse_countryinfo(path: Path) -> tuple[dict[str, dict], list[dict[str, str]]
                 if head:
                     office = _clean(head.group(1)).capitalize()
                     continue
-                m = re.match(r"((?:\{[^}]*\}\s*)+|[A-Z0-9_.'\-]+)\s+\[([^\]]*)\]", line)
+                m = re.match(r"([^\[#]+?)\s*\[([^\]]*)\]", line)
                 if not m or "governor" in office.lower() or "high commissioner" in office.lower():
                     continue
                 names = re.findall(r"\{([^}]*)\}", m.group(1)) or [m.group(1)]
@@ -122,7 +122,77 @@ def parse_countryinfo(path: Path) -> tuple[dict[str, dict], list[dict[str, str]]
                 leaders.append(_row(kind="person", country=iso, sector="GOV", start=start, end=end,
                                     name=_title(names[0]), aliases="|".join(_title(n) for n in names[1:]),
                                     note=office))
+        gov = re.search(r"<Government>(.*?)</Government>", block, re.S)
+        if gov:
+            leaders.extend(_government_rows(gov.group(1), iso))
+        for tag in ("Regions", "MajorCities"):
+            m = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
+            if m:
+                for line in m.group(1).splitlines():
+                    item = line.split("#")[0].strip()
+                    for name in re.findall(r"\{([^}]*)\}", item) or [item]:
+                        if name and len(name.split("_")) <= 5:
+                            info.setdefault("places", []).append(_title(name))
     return countries, leaders
+
+
+# Officials' roles in CountryInfo: NAME [SDNGOVHLH 20061101 - 20100931][...] # office
+_CI_ROLE = re.compile(r"\[([A-Z]{3,9})\s*([^\]]*)\]")
+# CountryInfo's officials lists were last updated in 2012: a term still open then is not assumed to last
+# beyond 2013 (single-holder offices are closed earlier by their successor, see kb.py).
+CI_OPEN_END = "2013-12-31"
+
+
+def _government_rows(text: str, iso: str) -> list[dict[str, str]]:
+    rows = []
+    for line in text.splitlines():
+        line, _, note = line.partition("#")
+        line, note = line.strip(), " ".join(note.split())
+        if not line or "[" not in line:
+            continue
+        name_part = line[:line.index("[")]
+        names = [_title(n) for n in re.findall(r"\{([^}]*)\}", name_part)] or [_title(name_part)]
+        names = [n for n in names if n]
+        if not names:
+            continue
+        offices = [o.strip() for o in note.split("&")] if note else []
+        for k, (code, span) in enumerate(_CI_ROLE.findall(line[line.index("["):])):
+            country = code[:3]
+            country = ISO_FIXES.get(country, country)
+            if country != iso:
+                continue
+            sector = code[3:6] or "GOV"
+            if sector not in _SECTORS:
+                sector = "GOV"
+            office = offices[k] if k < len(offices) else (offices[-1] if offices else "")
+            if re.search(r"governor|mayor|ambassador to|permanent representative", office, re.I):
+                continue
+            start, end = _ci_span(span)
+            if end and end < "1990":
+                continue
+            if not end and not re.search(r"^(president|prime minister)$", office, re.I):
+                end = CI_OPEN_END
+            rows.append(_row(kind="person", country=iso, sector=sector, start=start, end=end, name=names[0],
+                             aliases="|".join(names[1:]), note=office))
+    return rows
+
+
+_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SPY", "MED", "BUS", "EDU", "ELI", "PTY", "LAB", "CVL",
+            "REL", "HLH", "AGR", "REF", "NGO", "IGO", "CRM", "DEV", "ENV", "MNC"}
+
+
+def _ci_span(span: str) -> tuple[str, str]:
+    span = span.strip()
+    if not span:
+        return "", ""
+    if span.startswith(">"):
+        return _date8(span[1:]), ""
+    if span.startswith("<"):
+        return "", _date8(span[1:])
+    if "-" in span:
+        a, b = span.split("-", 1)
+        return _date8(a), _date8(b)
+    return "", ""
 
 
 def parse_countries_json(path: Path, countries: dict[str, dict]) -> None:
@@ -187,6 +257,156 @@ def parse_foreign_ministers(path: Path, names_to_iso: dict[str, str]) -> list[di
     return rows
 
 
+# ---------------------------------------------------------------- Phoenix / PLOVER dictionaries (facts only)
+
+def _phoenix_name(raw: str) -> str:
+    raw = raw.strip().lstrip("+").strip()
+    raw = re.sub(r"\(([A-Z0-9\-]+)\)_?$", "", raw)  # trailing acronym in brackets: kept as its own alias
+    return _title(raw.replace("_", " ")).strip(" ,")
+
+
+def _yymmdd(value: str, end: bool = False) -> str:
+    value = value.strip()
+    if len(value) == 6 and value.isdigit():
+        yy = int(value[:2])
+        year = 1900 + yy if yy >= 30 else 2000 + yy
+        return _date8(f"{year}{value[2:]}")
+    if len(value) == 8 and value.isdigit():
+        return _date8(value)
+    return ""
+
+
+def _blocks(path: Path) -> list[tuple[list[str], str, str]]:
+    """(names, bracket text, comment) of each entry: a primary line 'NAME [CODE...] # note' with '+ALIAS' lines."""
+    out: list[tuple[list[str], str, str]] = []
+    for line in path.read_bytes().decode("utf-8", errors="replace").splitlines():
+        text, _, note = line.partition("#")
+        if not text.strip():
+            continue
+        if text.lstrip().startswith("+") and out:
+            for alias in re.split(r"\+", text.strip()):
+                if alias.strip():
+                    out[-1][0].append(alias)
+            continue
+        if text.startswith((" ", "\t")) and out and text.strip().startswith("["):
+            out[-1] = (out[-1][0], out[-1][1] + text.strip(), out[-1][2])
+            continue
+        m = re.match(r"\s*([^\[]+?)\s*(\[.*)?$", text)
+        if m:
+            out.append(([m.group(1)], (m.group(2) or "").strip(), note.strip()))
+    return out
+
+
+def _acronyms(names: list[str]) -> list[str]:
+    """Acronyms given in brackets ('ISLAMIC_ARMY_OF_ADEN_(IAA)_') that spell the name's initials."""
+    out = []
+    for n in names:
+        words = [w for w in re.split(r"[_\s\-]+", n.split("(")[0]) if w]
+        initials = "".join(w[0] for w in words if w[0].isalnum()).upper()
+        for a in re.findall(r"\(([A-Z0-9\-]{2,8})\)", n):
+            if a[0] == initials[:1] and all(c in initials for c in a if c.isalpha()):
+                out.append(a)
+    return out
+
+
+def parse_phoenix_actors(path: Path, iso_codes: set[str], armed: bool) -> list[dict[str, str]]:
+    """Organisations (IGOs, NGOs, companies, armed non-state groups) and IGO office holders."""
+    rows = []
+    for names, brackets, note in _blocks(path):
+        codes = re.findall(r"\[([A-Z]{3,12})\s*([^\]]*)\]", brackets)
+        if not codes:
+            continue
+        clean = _unique([_phoenix_name(n) for n in names] + _acronyms(names))
+        clean = [n for n in clean if len(n) > 1]
+        if not clean:
+            continue
+        dated = any(span.strip() for _, span in codes)
+        if dated:  # a person with dated IGO roles
+            for code, span in codes:
+                if not code.startswith("IGO"):
+                    continue
+                a, _, b = span.partition("-")
+                start = _yymmdd(a.lstrip("<>"))
+                end = _yymmdd(b) if b else ("" if a.strip().startswith(">") else "")
+                rows.append(_row(kind="person", code=code[:6], sector="IGO", start=start, end=end, name=clean[0],
+                                 aliases="|".join(clean[1:]), note=note[:60]))
+            continue
+        code = codes[0][0]
+        kind3, rest = code[:3], code[3:]
+        country = ""
+        if armed:
+            country = ISO_FIXES.get(kind3, kind3) if kind3 in iso_codes else ""
+            sector = "REB"
+            explicit = "" if country else "IMGREB" if kind3 == "IMG" else ""
+            if not country and not explicit:
+                continue  # regional pseudo-codes (MEA, SAS, ...) carry no country
+        elif kind3 == "IGO":
+            sector, explicit = "IGO", code[:9]
+        elif kind3 in ("NGO", "MNC"):
+            country = rest[:3] if rest[:3] in iso_codes else ""
+            sector = "NGO" if kind3 == "NGO" else "BUS"
+            explicit = "" if country else kind3
+            if kind3 == "MNC" and len(clean[0].split()) == 1 and len(clean[0]) < 5:
+                continue
+        else:
+            continue
+        rows.append(_row(kind="org", code=explicit, country=country, sector=sector, name=clean[0],
+                         aliases="|".join(clean[1:]), note=""))
+    return rows
+
+
+# Agent codes -> our sector: religion-only codes name believers (civilians); JRN is media; junk is dropped.
+_AGENT_MAP = {"JRN": "MED", "MUS": "CVL", "CHR": "CVL", "JEW": "CVL", "HIN": "CVL", "BUD": "CVL", "CTH": "CVL",
+              "UAF": "", "JNK": "", "NON": "", "SET": "CVL"}
+
+
+# Pattern fragments of the dictionaries that are no role nouns on their own.
+_DANGLING = {"to", "of", "for", "at", "in", "from", "the", "and", "on", "with", "a", "an", "by", "'s"}
+_AGENT_SKIP = {"actor", "doc", "vip", "retired", "national", "state", "public", "house", "chamber", "center",
+               "centre", "mission", "office", "body", "service", "group", "organization", "organisation", "force"}
+
+
+def parse_agents(paths: list[Path]) -> list[dict[str, str]]:
+    """Role nouns -> sector from the Phoenix / PLOVER agent dictionaries (first sector of the code)."""
+    forms: dict[str, str] = {}
+    for path in paths:
+        macros: dict[str, list[str]] = {}
+        for line in path.read_bytes().decode("utf-8", errors="replace").splitlines():
+            text = line.split("#")[0].strip()
+            if not text:
+                continue
+            mac = re.fullmatch(r"(![A-Z]+!)\s*=\s*(.+)", text)
+            if mac:
+                macros[mac.group(1)] = [w.strip() for w in mac.group(2).split(",") if w.strip()]
+                continue
+            m = re.match(r"([^\[{]+?)\s*(\{[^}]*\})?\s*\[~?([A-Z]{3,12})\]", text)
+            if not m:
+                continue
+            groups = [_AGENT_MAP.get(g, g) for g in re.findall(r"[A-Z]{3}", m.group(3))]
+            if groups and groups[0] == "":
+                continue
+            sector = next((g for g in groups if g in _SECTORS and g != "CVL"), "CVL" if "CVL" in groups else "")
+            if not sector:
+                continue
+            names = [m.group(1)] + [p for p in (m.group(2) or "").strip("{}").split(",") if p.strip()]
+            for raw in names:
+                expanded = [raw]
+                for macro, words in macros.items():
+                    if macro in raw:
+                        expanded = [e.replace(macro, w) for e in expanded for w in words]
+                for e in expanded:
+                    name = " ".join(e.replace("_", " ").lower().split())
+                    last = name.split()[-1] if name else ""
+                    if (len(name) > 2 and "!" not in name and name not in forms and last not in _DANGLING
+                            and name not in _AGENT_SKIP):
+                        forms[name] = sector
+    by_sector: dict[str, list[str]] = {}
+    for name, sector in forms.items():
+        by_sector.setdefault(sector, []).append(name)
+    return [_row(kind="agent", sector=sector, name=names[0], aliases="|".join(names[1:]))
+            for sector, names in sorted(by_sector.items())]
+
+
 def _unique(items: list[str]) -> list[str]:
     seen: dict[str, str] = {}
     for item in items:
@@ -227,7 +447,20 @@ def build(shared: Path, out: Path = DATA_DIR) -> None:
         if capitals:
             capital_rows.append(_row(kind="place", country=iso, name=capitals[0], aliases="|".join(capitals[1:]),
                                      note="capital"))
-    write_tsv(out / "countries.tsv", country_rows + capital_rows,
+    # Regions and major cities stand for their country; a name that is also a country or capital, or that
+    # several countries list, is left out.
+    taken = {n.lower() for r in country_rows + capital_rows for n in [r["name"], *r["aliases"].split("|")] if n}
+    owners: dict[str, set[str]] = {}
+    for iso, info in countries.items():
+        for place in info.get("places", []):
+            owners.setdefault(place.lower(), set()).add(iso)
+    place_rows = []
+    for iso in sorted(countries):
+        names = [p for p in _unique(countries[iso].get("places", []))
+                 if p.lower() not in taken and len(owners[p.lower()]) == 1 and len(p) > 3]
+        for p in names:
+            place_rows.append(_row(kind="place", country=iso, name=p, note="region or city"))
+    write_tsv(out / "countries.tsv", country_rows + capital_rows + place_rows,
               "countries and territories: names, short forms, demonyms; capitals (generated by build.py)")
 
     covered = {p.stem.split("-")[1] for p in ref.glob("cabinet-*.csv")}
@@ -237,8 +470,11 @@ def build(shared: Path, out: Path = DATA_DIR) -> None:
                 if r["country"] not in covered]
     leaders += [r for r in parse_foreign_ministers(ref / "foreign-ministers-2023.csv", names_to_iso)
                 if r["country"] not in covered]
-    # CountryInfo's leader lists run to about 2012; countries with their own cabinet list use that instead.
-    leaders += [r for r in ci_leaders if r["country"] not in covered]
+    # CountryInfo's leader and officials lists run to about 2012; for countries with their own cabinet list,
+    # only people that list lacks are added.
+    in_cabinets = {(r["country"], r["name"].lower()) for r in leaders}
+    leaders += [r for r in ci_leaders if r["country"] not in covered or (r["country"], r["name"].lower())
+                not in in_cabinets]
     seen = set()
     unique_rows = []
     for r in leaders:
@@ -248,6 +484,15 @@ def build(shared: Path, out: Path = DATA_DIR) -> None:
             unique_rows.append(r)
     unique_rows.sort(key=lambda r: (r["country"], r["name"], r["start"]))
     write_tsv(out / "leaders.tsv", unique_rows, "dated office holders (generated by build.py from reference facts)")
+
+    cameo = shared / "data" / "cameo"
+    org_rows = parse_phoenix_actors(cameo / "Phoenix.International.actors.txt", iso_codes, armed=False)
+    org_rows += parse_phoenix_actors(cameo / "Phoenix.MilNonState.actors.txt", iso_codes, armed=True)
+    write_tsv(out / "orgs_generated.tsv", org_rows,
+              "IGOs, NGOs, companies, armed groups, IGO office holders (generated by build.py from dictionary facts)")
+    write_tsv(out / "agents_generated.tsv",
+              parse_agents([cameo / "Phoenix.agents.txt", shared / "data" / "plover" / "PLOVER_agents.txt"]),
+              "role nouns -> sector (generated by build.py from agent dictionary facts); agents.tsv overrides")
 
 
 def main() -> None:

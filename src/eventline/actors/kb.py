@@ -35,11 +35,13 @@ DATA_DIR = Path(__file__).parent / "data"
 COLUMNS = ["kind", "code", "country", "sector", "start", "end", "name", "aliases", "context", "note"]
 KINDS = {"country", "place", "person", "org", "agent", "context"}
 # Files loaded in order; later files override earlier ones for the same surface form and kind.
-DATA_FILES = ["countries.tsv", "leaders.tsv", "people.tsv", "places.tsv", "orgs.tsv", "agents.tsv"]
+DATA_FILES = ["orgs_generated.tsv", "countries.tsv", "leaders.tsv", "people.tsv", "places.tsv", "groups.tsv",
+              "orgs.tsv", "agents_generated.tsv", "agents.tsv"]
 
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 
 
+@lru_cache(maxsize=300_000)
 def normalise(text: str) -> str:
     """Case-folded, accent-free, hyphens and dots dropped: 'Kim Jong-Un' and 'Kim Jong Un' -> 'kim jong un'."""
     text = unicodedata.normalize("NFKD", text.translate(_APOS))

@@ -24,9 +24,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
 from eventline.actors.kb import Entry, KnowledgeBase, load, make_code, normalise
@@ -55,6 +57,93 @@ NOT_ACTORS = {"summit", "talks", "conference", "meeting", "war", "agreement", "t
               "day", "week", "year", "games", "olympics", "cup", "accord", "accords", "declaration", "act", "law",
               "strait", "island", "islands", "zone", "border", "crisis", "forum", "festival", "airport", "street",
               "road", "square", "bridge", "province", "region", "city", "county", "district", "state"}
+
+
+_ATTRS = [ORTH, LOWER, POS, TAG, DEP, SENT_START, IDX, SPACY, IS_SPACE, IS_PUNCT]
+_STR_CACHE: dict[int, str] = {}
+_NORM_CACHE: dict[str, list[str]] = {}
+
+
+def _norm_parts(text: str) -> list[str]:
+    parts = _NORM_CACHE.get(text)
+    if parts is None:
+        parts = normalise(text).split()
+        if len(_NORM_CACHE) < 500_000:
+            _NORM_CACHE[text] = parts
+    return parts
+
+
+def _strings(doc: Doc, hashes: tuple[int, ...]) -> list[str]:
+    cache = _STR_CACHE
+    out = list(map(cache.get, hashes))
+    if None in out:
+        strings = doc.vocab.strings
+        for k, h in enumerate(hashes):
+            if out[k] is None:
+                out[k] = cache[h] = strings[h] if h else ""
+    return out  # type: ignore[return-value]
+
+
+class _Tok(tuple):
+    """The token attributes the resolver reads, copied once per document (spaCy Token objects are costly to make
+    again and again): a tuple with spaCy's attribute names."""
+
+    __slots__ = ()
+    i = property(itemgetter(0))
+    text = property(itemgetter(1))
+    lower_ = property(itemgetter(2))
+    pos_ = property(itemgetter(3))
+    tag_ = property(itemgetter(4))
+    dep_ = property(itemgetter(5))
+    is_sent_start = property(itemgetter(6))
+    idx = property(itemgetter(7))
+    whitespace_ = property(itemgetter(8))
+    is_space = property(itemgetter(9))
+    is_punct = property(itemgetter(10))
+
+
+class _View:
+    """A parsed document as plain Python lists: tokens by index, slices, character offsets, sentence numbers."""
+
+    def __init__(self, doc: _View) -> None:
+        self.doc = doc
+        n = len(doc)
+        cols = list(zip(*doc.to_array(_ATTRS).tolist(), strict=True)) if n else [()] * len(_ATTRS)
+        text, lower, pos, tag, dep = (_strings(doc, c) for c in cols[:5])
+        ws = [" " if x else "" for x in cols[7]]
+        self.text = "".join(t + w for t, w in zip(text, ws, strict=True))
+        starts = cols[5]
+        sent_of: list[int] = []
+        sent = -1
+        for i, ss in enumerate(starts):
+            if ss == 1 or i == 0:
+                sent += 1
+            sent_of.append(sent)
+        self.sent_of = sent_of
+        self.has_sents = any(starts[1:])
+        self.toks = [_Tok(t) for t in zip(range(n), text, lower, pos, tag, dep, [x == 1 or i == 0 for i, x in
+                                                                               enumerate(starts)],
+                                               cols[6], ws, [x == 1 for x in cols[8]], [x == 1 for x in cols[9]],
+                                               strict=True)]
+
+    def __len__(self) -> int:
+        return len(self.toks)
+
+    def __iter__(self):  # noqa: ANN204
+        return iter(self.toks)
+
+    def __getitem__(self, i):  # noqa: ANN001, ANN204
+        return self.toks[i]
+
+    def span_text(self, start: int, end: int) -> str:
+        if start >= end:
+            return ""
+        last = self.toks[end - 1]
+        return self.text[self.toks[start].idx: last.idx + len(last.text)]
+
+    def char_span(self, start: int, end: int) -> tuple[int, int]:
+        last = self.toks[end - 1]
+        return self.toks[start].idx, last.idx + len(last.text)
 
 
 @dataclass
@@ -120,13 +209,15 @@ class ActorResolver:
 
     def resolve(self, doc: Doc, when: date | None = None) -> list[ActorMention]:
         """All actor mentions in the document, in text order, one per conjunct."""
-        parts = self._parts(doc)
-        atoms = self._atoms(doc, parts, doc_countries=None)
-        countries = {e.country for a in atoms for e in a.entries if e.country}
-        atoms = self._atoms(doc, parts, doc_countries=countries)
-        chunks = self._chunks(doc, atoms)
-        mentions = self._read_chunks(doc, chunks, when)
-        self._pronouns(doc, mentions)
+        view = _View(doc)
+        parts = self._parts(view)
+        atoms = self._atoms(view, parts, doc_countries=None)
+        countries = {e.country for a in atoms for e in a.entries if e.country and e.kind != "context"}
+        if any(e.kind == "context" and not (set(e.context) & countries) for a in atoms for e in a.entries):
+            atoms = self._recheck_context(view, parts, atoms, countries)
+        chunks = self._chunks(view, atoms)
+        mentions = self._read_chunks(view, chunks, when)
+        self._pronouns(view, mentions)
         mentions.sort(key=lambda m: (m.token_start, m.token_end))
         return mentions
 
@@ -159,55 +250,75 @@ class ActorResolver:
     # ---------------------------------------------------------------- atoms
 
     @staticmethod
-    def _parts(doc: Doc) -> list[tuple[str, int]]:
+    def _parts(doc: _View) -> list[tuple[str, int]]:
         """Normalised word parts with the token they come from; in-word hyphens vanish."""
         parts: list[tuple[str, int]] = []
-        for tok in doc:
-            for p in normalise(tok.text).split():
-                parts.append((p, tok.i))
+        for tok in doc.toks:
+            i = tok.i
+            for p in _norm_parts(tok.text):
+                parts.append((p, i))
         return parts
 
-    def _atoms(self, doc: Doc, parts: list[tuple[str, int]], doc_countries: set[str] | None) -> list[_Atom]:
+    def _recheck_context(self, doc: _View, parts: list[tuple[str, int]], atoms: list[_Atom],
+                         countries: set[str]) -> list[_Atom]:
+        """Contextual short forms ('the North') whose country the document never mentions: read those words
+        again without them."""
+        out: list[_Atom] = []
+        for a in atoms:
+            if not any(e.kind == "context" and not (set(e.context) & countries) for e in a.entries):
+                out.append(a)
+                continue
+            sub = [p for p in parts if a.start <= p[1] < a.end]
+            out.extend(self._atoms(doc, sub, doc_countries=countries))
+        return out
+
+    def _atoms(self, doc: _View, parts: list[tuple[str, int]], doc_countries: set[str] | None) -> list[_Atom]:
         atoms: list[_Atom] = []
+        ent_prefixes, ag_prefixes = self._entity_prefixes, self._agent_prefixes
+        entities, agents = self.kb.entities, self.kb.agents
+        words = [p for p, _ in parts]
+        tok_of = [t for _, t in parts]
         i = 0
         n = len(parts)
         while i < n:
             best: _Atom | None = None
+            w = words[i]
+            limit = min(n, i + 3 * _MAX_ATOM)
             # entities: longest match, must start at a token boundary and end at one
-            key: tuple[str, ...] = ()
-            for j in range(i, min(n, i + 3 * _MAX_ATOM)):
-                key = key + (parts[j][0],)
-                if key not in self._entity_prefixes:
-                    break
-                t0, t1 = parts[i][1], parts[j][1]
-                if j + 1 < n and parts[j + 1][1] == t1:
-                    continue  # ends inside a token
-                if i > 0 and parts[i - 1][1] == t0:
-                    break
-                entries = self.kb.entities.get(key)
-                if not entries or not self._case_ok(doc, t0, t1, key):
-                    continue
-                entries = self._usable(entries, doc_countries)
-                if entries:
-                    best = _Atom(t0, t1 + 1, entries)
-            if best is None:
-                key = ()
-                for j in range(i, min(n, i + 3 * _MAX_ATOM)):
-                    key = key + (parts[j][0],)
-                    if key not in self._agent_prefixes:
+            if (w,) in ent_prefixes and not (i > 0 and tok_of[i - 1] == tok_of[i]):
+                t0 = tok_of[i]
+                key: tuple[str, ...] = ()
+                for j in range(i, limit):
+                    key = key + (words[j],)
+                    if key not in ent_prefixes:
                         break
-                    agent = self.kb.agents.get(key)
-                    if agent is not None and (j + 1 >= n or parts[j + 1][1] != parts[j][1]):
-                        best = _Atom(parts[i][1], parts[j][1] + 1, [], agent)
+                    t1 = tok_of[j]
+                    if j + 1 < n and tok_of[j + 1] == t1:
+                        continue  # ends inside a token
+                    entries = entities.get(key)
+                    if not entries or not self._case_ok(doc, t0, t1, key):
+                        continue
+                    entries = self._usable(entries, doc_countries)
+                    if entries:
+                        best = _Atom(t0, t1 + 1, entries)
+            if best is None and (w,) in ag_prefixes:
+                key = ()
+                for j in range(i, limit):
+                    key = key + (words[j],)
+                    if key not in ag_prefixes:
+                        break
+                    agent = agents.get(key)
+                    if agent is not None and (j + 1 >= n or tok_of[j + 1] != tok_of[j]):
+                        best = _Atom(tok_of[i], tok_of[j] + 1, [], agent)
             if best is not None:
                 atoms.append(best)
-                while i < n and parts[i][1] < best.end:
+                while i < n and tok_of[i] < best.end:
                     i += 1
             else:
                 i += 1
         return atoms
 
-    def _case_ok(self, doc: Doc, t0: int, t1: int, key: tuple[str, ...]) -> bool:
+    def _case_ok(self, doc: _View, t0: int, t1: int, key: tuple[str, ...]) -> bool:
         first = doc[t0]
         if first.lower_ == "the" and t1 > t0:
             first = doc[t0 + 1]
@@ -225,7 +336,7 @@ class ActorResolver:
         out = []
         for e in entries:
             if e.kind == "context":
-                if doc_countries is None or not (set(e.context) & doc_countries):
+                if doc_countries is not None and not (set(e.context) & doc_countries):
                     continue
             out.append(e)
         # a contextual form that applies wins over a generic reading of the same words
@@ -234,7 +345,7 @@ class ActorResolver:
 
     # ---------------------------------------------------------------- chunks
 
-    def _chunks(self, doc: Doc, atoms: list[_Atom]) -> list[_Chunk]:
+    def _chunks(self, doc: _View, atoms: list[_Atom]) -> list[_Chunk]:
         atom_at: dict[int, _Atom] = {}
         for a in atoms:
             for t in range(a.start, a.end):
@@ -250,8 +361,11 @@ class ActorResolver:
                 if toks:
                     s, e = toks[0], toks[-1] + 1
                     chunk_atoms = []
-                    for a in atoms:
-                        if s <= a.start and a.end <= e:
+                    seen: set[int] = set()
+                    for t in range(s, e):
+                        a = atom_at.get(t)
+                        if a is not None and id(a) not in seen and s <= a.start and a.end <= e:
+                            seen.add(id(a))
                             chunk_atoms.append(a)
                     chunks.append(_Chunk(s, e, chunk_atoms))
             cur.clear()
@@ -289,7 +403,7 @@ class ActorResolver:
         return chunks
 
     @staticmethod
-    def _boundary_before(doc: Doc, i: int, cur: list[int]) -> bool:
+    def _boundary_before(doc: _View, i: int, cur: list[int]) -> bool:
         """A new phrase starts at token i although it is adjacent (sentence start, or a head noun followed by a
         new name without any link)."""
         if doc[i].is_sent_start and (doc[i - 1].is_punct or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_):
@@ -299,7 +413,7 @@ class ActorResolver:
 
     # ---------------------------------------------------------------- reading chunks
 
-    def _read_chunks(self, doc: Doc, chunks: list[_Chunk], when: date | None) -> list[ActorMention]:
+    def _read_chunks(self, doc: _View, chunks: list[_Chunk], when: date | None) -> list[ActorMention]:
         named: list[tuple[int, Entry]] = []  # (token, person entry) in text order, for short references
         out: list[ActorMention] = []
         for ch in chunks:
@@ -329,16 +443,16 @@ class ActorResolver:
                 b.mention.group = a.mention.group
         return out
 
-    def _mention(self, doc: Doc, start: int, end: int, code: str | None, country: str | None, sector: str | None,
+    def _mention(self, doc: _View, start: int, end: int, code: str | None, country: str | None, sector: str | None,
                  name: str | None, kind: str) -> ActorMention:
         while start < end - 1 and doc[start].pos_ == "DET":
             start += 1
-        span = doc[start:end]
-        return ActorMention(text=span.text, start=span.start_char, end=span.end_char, token_start=start,
+        c0, c1 = doc.char_span(start, end)
+        return ActorMention(text=doc.text[c0:c1], start=c0, end=c1, token_start=start,
                             token_end=end, head=end - 1, code=code, country=country, sector=sector, name=name,
                             kind=kind)
 
-    def _read_chunk(self, doc: Doc, ch: _Chunk, when: date | None, named: list[tuple[int, Entry]]) -> None:
+    def _read_chunk(self, doc: _View, ch: _Chunk, when: date | None, named: list[tuple[int, Entry]]) -> None:
         head = ch.end - 1
         head_atom = next((a for a in ch.atoms if a.start <= head < a.end), None)
         modifiers = [a for a in ch.atoms if a is not head_atom]
@@ -357,7 +471,7 @@ class ActorResolver:
             elif entry.kind == "org" and entry.country is None and mod_country and entry.sector not in ("IGO",):
                 country = mod_country
                 code = make_code(country, sector)
-            name = self._entry_name(entry, doc[head_atom.start:head_atom.end].text)
+            name = self._entry_name(entry, doc.span_text(head_atom.start, head_atom.end))
             ch.mention = self._mention(doc, ch.start, ch.end, code, country, sector, name, _kind(entry))
             if entry.kind in ("country", "place", "context") and len(modifiers) == 0:
                 pass
@@ -399,7 +513,7 @@ class ActorResolver:
                 code, country, sector = entry.resolve(when)
                 if entry.kind == "person":
                     named.append((a.start, entry))
-                name = self._entry_name(entry, doc[a.start:a.end].text)
+                name = self._entry_name(entry, doc.span_text(a.start, a.end))
                 ch.extra.append(self._mention(doc, a.start, a.end, code, country, sector, name, _kind(entry)))
         # a bare name part used as a possessor or modifier ("Kim's remark")
         if not ch.extra and name_toks:
@@ -435,7 +549,7 @@ class ActorResolver:
                     return e.country
         return None
 
-    def _name_tokens(self, doc: Doc, ch: _Chunk) -> list[int]:
+    def _name_tokens(self, doc: _View, ch: _Chunk) -> list[int]:
         """Trailing capitalised name tokens of a chunk not covered by an atom ('Kim', 'Mugabe')."""
         covered = {t for a in ch.atoms for t in range(a.start, a.end)}
         toks: list[int] = []
@@ -452,7 +566,7 @@ class ActorResolver:
             toks.pop(0)
         return toks
 
-    def _unknown_name(self, doc: Doc, ch: _Chunk, name_toks: list[int], when: date | None,
+    def _unknown_name(self, doc: _View, ch: _Chunk, name_toks: list[int], when: date | None,
                       named: list[tuple[int, Entry]], mod_country: str | None, title: Entry | None,
                       former: bool) -> ActorMention | None:
         start = ch.start if (title is not None or mod_country) else name_toks[0]
@@ -525,7 +639,7 @@ class ActorResolver:
 
     # ---------------------------------------------------------------- coordination and borrowing
 
-    def _distribute(self, doc: Doc, a: _Chunk, b: _Chunk, when: date | None) -> None:
+    def _distribute(self, doc: _View, a: _Chunk, b: _Chunk, when: date | None) -> None:
         bm = b.mention
         # 'North and South Korea': the first conjunct shares the second's last word
         if len(b.atoms) >= 1 and b.atoms[-1].entries and a.end - a.start <= 2:
@@ -552,7 +666,7 @@ class ActorResolver:
                                       "agent")
             a.extra = []
 
-    def _borrow(self, doc: Doc, chunks: list[_Chunk], idx: int, when: date | None) -> None:
+    def _borrow(self, doc: _View, chunks: list[_Chunk], idx: int, when: date | None) -> None:
         ch = chunks[idx]
         m = ch.mention
         assert m is not None
@@ -605,29 +719,29 @@ class ActorResolver:
 
     # ---------------------------------------------------------------- pronouns
 
-    def _pronouns(self, doc: Doc, mentions: list[ActorMention]) -> None:
+    def _pronouns(self, doc: _View, mentions: list[ActorMention]) -> None:
+        toks = doc.toks
+        cands = [t for t in toks if t.lower_ in PRONOUNS]
+        if not cands:
+            return
         people = [m for m in mentions if m.kind == "person" and m.resolved]
-        sents = {s.start: i for i, s in enumerate(doc.sents)} if doc.has_annotation("SENT_START") else {}
-        sent_of = {}
-        if sents:
-            for i, s in enumerate(doc.sents):
-                for t in range(s.start, s.end):
-                    sent_of[t] = i
-        for tok in doc:
-            if tok.lower_ not in PRONOUNS or tok.i in {t for m in mentions for t in range(m.token_start, m.token_end)}:
+        if not people:
+            return
+        covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
+        sent_of = doc.sent_of if doc.has_sents else [0] * len(toks)
+        for tok in cands:
+            if tok.i in covered:
                 continue
             if tok.lower_ == "her" and tok.dep_ not in ("nmod:poss", "poss", "obj", "dobj", "pobj", "obl", "iobj"):
                 continue
-            s = sent_of.get(tok.i, 0)
-            before = [m for m in people if m.token_end <= tok.i and sent_of.get(m.head, 0) >= s - 1]
+            s = sent_of[tok.i]
+            before = [m for m in people if m.token_end <= tok.i and sent_of[m.head] >= s - 1]
             identities = {(m.name or m.text, m.code) for m in before}
-            codes = {m.code for m in before}
             if before and (len(identities) == 1 or len({m.name for m in before}) == 1):
                 src = before[-1]
                 mentions.append(ActorMention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                                              token_start=tok.i, token_end=tok.i + 1, head=tok.i, code=src.code,
                                              country=src.country, sector=src.sector, name=src.name, kind="pronoun"))
-            del codes
 
 
 def _top_office(note: str) -> bool:
