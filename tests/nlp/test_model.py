@@ -46,3 +46,13 @@ def test_other_pipeline_gets_news_rules(tmp_path):
     loaded = nlp_stage.load(tmp_path / "senter")
     assert loaded.pipe_names == ["news_sentences", "senter"]
     assert nlp_stage.load(tmp_path / "senter", news_sentences=False).pipe_names == ["senter"]
+
+
+def test_pipeline_uses_the_named_model(tmp_path, nlp):
+    import eventline
+
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    blank.to_disk(tmp_path / "plain")
+    pipeline = eventline.Pipeline(model=tmp_path / "plain")
+    assert "sentencizer" in pipeline.nlp.pipe_names and "parser" not in pipeline.nlp.pipe_names
