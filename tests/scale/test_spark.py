@@ -90,3 +90,24 @@ def test_parquet_output_loads_into_a_store_once(spark, inputs, tmp_path):
         n_events = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
     assert first["documents"] == 4 and first["events"] == n_events
     assert second == {"documents": 0, "events": 0, "claims": 0}
+
+
+def test_spark_output_gives_the_same_analysis_as_a_local_ingest(spark, inputs, tmp_path):
+    import subprocess
+    import sys
+
+    from eventline.analysis import dyads
+    from eventline.analysis.timeline import dyad_series
+
+    eventline_cmd = str(Path(sys.executable).parent / "eventline")
+    local_db, spark_db, out = tmp_path / "local.duckdb", tmp_path / "spark.duckdb", tmp_path / "out"
+    subprocess.run([eventline_cmd, "ingest", *inputs, "--db", str(local_db), "--workers", "1", "--quiet"], check=True)
+    run_spark(inputs, out, spark=spark)
+    subprocess.run([eventline_cmd, "ingest", "--from-parquet", str(out), "--db", str(spark_db), "--quiet"], check=True)
+
+    with Store(local_db, read_only=True) as a, Store(spark_db, read_only=True) as b:
+        pairs = dyads(a.con)
+        assert pairs, "nothing coded locally: the comparison would be empty"
+        assert dyads(b.con) == pairs
+        x, y = pairs[0][0], pairs[0][1]
+        assert dyad_series(b.con, x, y, by="month") == dyad_series(a.con, x, y, by="month")
