@@ -66,12 +66,11 @@ def main() -> None:
         tmp = Path(tmp_name)
         model = opts.model
         if model is None:
-            import spacy
-
-            nlp = spacy.blank("en")
-            nlp.add_pipe("sentencizer")
+            # Built in a child process: ru_maxrss survives exec, so this process must stay small for the
+            # children's peak memory to be their own.
             model = str(tmp / "tiny")
-            nlp.to_disk(model)
+            subprocess.run([sys.executable, "-c", "import spacy, sys; nlp = spacy.blank('en'); "
+                            "nlp.add_pipe('sentencizer'); nlp.to_disk(sys.argv[1])", model], check=True)
         for n in (int(s) for s in opts.sizes.split(",")):
             src = tmp / f"docs{n}.jsonl"
             write_corpus(src, n)
