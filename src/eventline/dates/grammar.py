@@ -314,6 +314,18 @@ def _decade(m: re.Match[str], ctx: _Context) -> _Result:
     return f"{century:02d}{digit}X", "explicit"
 
 
+_CENTURY_WORDS = {
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty first": 21,
+}  # fmt: skip
+
+
+def _century(m: re.Match[str], ctx: _Context) -> _Result:
+    """'the 20th century' -> '19XX' (the TIMEX value names the century by its first two digits)."""
+    n = int(m["n"]) if _g(m, "n") else _CENTURY_WORDS[" ".join(m["w"].lower().replace("-", " ").split())]
+    return f"{n - 1:02d}XX", "explicit"
+
+
 _DAY_WORDS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "yesterday": -1,
     "last night": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
@@ -449,6 +461,14 @@ def _ago(m: re.Match[str], ctx: _Context) -> _Result:
     return (value, kind, end) if end else (value, kind)
 
 
+def _week_of(m: re.Match[str], ctx: _Context) -> _Result:
+    """'the week of March 6': the ISO week that holds the day named next."""
+    nxt = _match_at(ctx, m.end())
+    if nxt is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", nxt[0]):
+        return None
+    return cal.iso_week(date.fromisoformat(nxt[0])), "explicit", nxt[1]
+
+
 def _quarter(m: re.Match[str], ctx: _Context) -> _Result:
     anchor = ctx.anchor
     q = int(_g(m, "q") or 0) or _ORDINALS.get((_g(m, "ord") or "").lower(), 4)
@@ -471,12 +491,17 @@ def _latest_quarter(m: re.Match[str], ctx: _Context) -> _Result:
     return f"{y:04d}-Q{(mo - 1) // 3 + 1}", "relative"
 
 
-def _shift_quarter(result: _Result, quarters: int) -> _Result:
+def _latest_year(ctx: _Context) -> int:
+    """The year of the latest complete quarter ('the latest quarter' in a results story)."""
+    return cal.shift_months(ctx.anchor.year, ctx.anchor.month, -3)[0]
+
+
+def _shift_quarter(result: _Result, quarters: int, kind: str = "anaphoric") -> _Result:
     if result is None:
         return None
     year, q = int(result[0][:4]), int(result[0][-1])
     i = year * 4 + (q - 1) + quarters
-    return f"{i // 4:04d}-Q{i % 4 + 1}", "anaphoric"
+    return f"{i // 4:04d}-Q{i % 4 + 1}", kind
 
 
 def _season(m: re.Match[str], ctx: _Context) -> _Result:
@@ -518,7 +543,9 @@ def _holiday(m: re.Match[str], ctx: _Context) -> _Result:
     if forward:
         d = on(anchor.year) if on(anchor.year) > anchor else on(anchor.year + 1)
     else:
-        d = on(anchor.year) if on(anchor.year) <= anchor else on(anchor.year - 1)
+        # a week counts from its Monday: 'Easter week began' on the Sunday before Easter
+        lead = timedelta(days=6) if name.endswith("week") else timedelta(0)
+        d = on(anchor.year) if on(anchor.year) - lead <= anchor else on(anchor.year - 1)
         if rel == "last" and d == anchor:
             d = on(anchor.year - 1)
     if name.endswith("week"):
@@ -562,7 +589,7 @@ def _rules(lenient: bool) -> list[_Rule]:
         r"this coming|this past|the coming|the past|the previous|the following|the next|the last|the current|"
         r"the latest|the most recent|this|last|next|coming|past|previous|following|current|latest|most recent"
     )
-    return [
+    rules = [
         _Rule("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso),
         _Rule("slash", r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})\b", _slash),
         _Rule(
@@ -589,6 +616,18 @@ def _rules(lenient: bool) -> list[_Rule]:
             rf"the\s+(?P<ord>first|second|last|latter)\s+half(?:\s+of\s+(?P<y>{_YEAR}|the year|this year|next year"
             r"|last year)|(?!\s+of\b))",
             _half,
+        ),
+        _Rule(
+            "two_quarters",
+            rf"(?:the\s+)?(?P<ord>first|second|last|final|latter)\s+two\s+quarters(?:\s+of\s+(?:fiscal\s+)?"
+            rf"(?P<y>{_YEAR}|the year|this year|next year|last year))?\b",
+            lambda m, ctx: _half(m, ctx) if m["y"] or m["ord"].lower() in ("first", "second") else None,
+        ),
+        _Rule(
+            "century",
+            r"\bthe\s+(?:(?:early|late|mid)[\s-]+)?(?:(?P<n>[1-9]|1\d|2[0-2])(?:st|nd|rd|th)|(?P<w>fifteenth|sixteenth|"
+            r"seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-]first))[\s-]+century\b",
+            _century,
         ),
         _Rule(
             "decade",
@@ -621,7 +660,7 @@ def _rules(lenient: bool) -> list[_Rule]:
         _Rule(
             "the_unit",
             r"\b(?:(?:the end of|the beginning of|the start of|the middle of|around)\s+the\s+(?P<unit>month|year|week)"
-            r"|(?:over\s+)?the\s+(?P<unit2>weekend))\b|\b(?P<unit3>year)[- ]end\b",
+            r"|(?:over\s+)?the\s+(?P<unit2>weekend))\b|\b(?P<unit3>year)(?:[- ]|'s\s+)end\b",
             lambda m, ctx: _the_unit(_Renamed(m, unit=m["unit"] or m["unit2"] or m["unit3"]), ctx),
         ),
         _Rule(
@@ -630,6 +669,12 @@ def _rules(lenient: bool) -> list[_Rule]:
             r"\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|before|later|after|from\s+now|hence|previously|back)\b",
             _ago,
         ),
+        _Rule(
+            "unit_before",
+            r"\b(?:the\s+)?(?P<unit>day|week)\s+(?P<dir>before|after)(?=\s)",
+            lambda m, ctx: _ago(_Renamed(m, n="1"), ctx),
+        ),
+        _Rule("week_of", r"\bthe\s+week\s+of(?=\s)", _week_of),
         _Rule(
             "vague_ago",
             r"\b(?P<unit>day|week|month|year|decade|centurie)s\s+(?P<dir>ago|earlier|before|from\s+now)\b",
@@ -660,8 +705,14 @@ def _rules(lenient: bool) -> list[_Rule]:
         ),
         _Rule(
             "latest_quarter",
-            r"\bthe\s+(?:(?:latest|most\s+recent|just[- ]ended|recent|fiscal)\s+)?quarter\b",
+            r"\bthe\s+(?:(?:latest|most\s+recent|just[- ]ended|recent|fiscal)\s+)?quarter\b"
+            r"|\bthe\s+(?:latest|most\s+recent|just[- ]ended)\s+(?:period|three\s+months)\b",
             _latest_quarter,
+        ),
+        _Rule(
+            "year_quarter",
+            rf"\bthe\s+(?P<y>{_YEAR4})\s+quarter\b",
+            lambda m, ctx: _shift_quarter(_latest_quarter(m, ctx), 4 * (int(m["y"]) - _latest_year(ctx)), "explicit"),
         ),
         _Rule(
             "season",
@@ -691,7 +742,7 @@ def _rules(lenient: bool) -> list[_Rule]:
             "past",
             r"\b(?:(?:more|most)\s+recently|recently|lately|previously|formerly|in\s+the\s+past|the\s+past|"
             r"long\s+ago|some\s+time\s+ago|(?:in\s+)?recent\s+(?:years|months|weeks|days|times|decades)|"
-            r"in\s+years\s+past|historically|earlier|recent|(?:the\s+)?(?:past|last)\s+(?:several|few|\d+|two|three|"
+            r"in\s+years\s+past|(?:in\s+)?past\s+(?:years|decades|centuries)|historically|earlier|recent|(?:the\s+)?(?:past|last)\s+(?:several|few|\d+|two|three|"
             r"four|five|six|seven|eight|nine|ten)\s+(?:years|months|weeks|days|decades|quarters))\b",
             _ref("PAST_REF"),
         ),
@@ -704,6 +755,15 @@ def _rules(lenient: bool) -> list[_Rule]:
             _ref("FUTURE_REF"),
         ),
     ]
+    if lenient:
+        # Words that are time expressions only when someone marked them as one (TimeML tags 'already' and
+        # 'yet' as the present, 'once' as the past, 'one day' as an unspecified future day).
+        rules += [
+            _Rule("present_marked", r"^(?:already|yet|so\s+far|to\s+date|by\s+now)$", _ref("PRESENT_REF")),
+            _Rule("past_marked", r"^(?:once|at\s+one\s+time|in\s+the\s+old\s+days)$", _ref("PAST_REF")),
+            _Rule("future_marked", r"^(?:one\s+day|some\s*day|one\s+of\s+these\s+days)$", _ref("FUTURE_REF")),
+        ]
+    return rules
 
 
 class _Renamed:
@@ -747,7 +807,7 @@ _ANY_CUE = re.compile(
     rf"\d|{_MONTH_FULL}|{_MONTH_ABBR}|{_WEEKDAY}|day|night|now|current|week|month|year|quarter|decade|centur|"
     r"recent|past|previous|former|earlier|later|soon|shortly|future|eventual|upcoming|ago|spring|summer|autumn|"
     r"winter|fall|tonight|morning|afternoon|evening|thanksgiving|christmas|easter|valentine|halloween|ties\b|"
-    r"lately|historically|present|term|ahead|hence|tomorrow|eighteen|nineteen|twenty|thousand",
+    r"lately|historically|present|term|ahead|hence|tomorrow|eighteen|nineteen|twenty|thousand|latest|centur",
     re.I,
 )
 
@@ -801,6 +861,6 @@ def _match_at(ctx: _Context, pos: int) -> tuple[str, int] | None:
 
 def scan(text: str, anchor: date, lenient: bool = False) -> list[TimeExpression]:
     """All time expressions in `text`, resolved against `anchor`, in text order."""
-    if not text or not _ANY_CUE.search(text):
+    if not text or not (lenient or _ANY_CUE.search(text)):
         return []
     return _select(_candidates(_Context(text, anchor, lenient)))
