@@ -367,6 +367,47 @@ def rows_after(lines: list[Line], end: int, window: int = 6, min_rows: int = 2) 
     return last + 1
 
 
+HEADLINE_REACH = 15  # the article's first paragraph follows its headline within this many lines
+_TITLE_WORD = re.compile(r"\w+")
+
+
+def prose_chars(lines: list[Line]) -> int:
+    return sum(ln.chars for ln in lines if is_prose(ln))
+
+
+def headline_index(lines: list[Line]) -> int | None:
+    """The line that repeats the page title (the first line) as a headline: most of its words are title
+    words, at least three of them."""
+    if len(lines) < 3:
+        return None
+    title = set(_TITLE_WORD.findall(lines[0].text.lower()))
+    best, best_i = 0.6, None
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if not 3 <= line.words <= 30 or line.chars > 250:
+            continue
+        words = set(_TITLE_WORD.findall(line.text.lower()))
+        shared = len(words & title)
+        if shared >= 3 and shared / len(words) > best:
+            best, best_i = shared / len(words), i
+    return best_i
+
+
+def headline_block(lines: list[Line]) -> tuple[int, int] | None:
+    """The article as it follows its headline: from the first prose line soon after the headline up to the
+    first section cue or copyright line after it (comments, related articles, the footer)."""
+    h = headline_index(lines)
+    if h is None:
+        return None
+    start = next((i for i in range(h + 1, min(len(lines), h + HEADLINE_REACH)) if is_prose(lines[i])), None)
+    if start is None:
+        return None
+    end = start + 1
+    while end < len(lines) and not (lines[end].section_end or lines[end].copyright):
+        end += 1
+    return start, end
+
+
 def parse_date(text: str) -> date | None:
     """The first full calendar date written in text (ISO, 'Apr 29, 2018', '29 April 2018')."""
     found: list[tuple[int, date]] = []
@@ -453,6 +494,12 @@ def clean_scraped_text(raw: str | Iterable[str], common_lines: frozenset[str] = 
             line.score = min(line.score, -60.0)
     weigh_gaps(lines)
     start, end = densest_block([ln.score for ln in lines])
+    if sum(1 for ln in lines[start:end] if ln.stamp) >= 2:
+        # Post stamps ('Alex on May 3, 2019 at 4:47 pm said:') repeating in the block: a comment thread.
+        # When the headline is followed by a post of its own that ends before the thread, that is the article.
+        anchored = headline_block(lines)
+        if anchored and anchored[1] <= start and prose_chars(lines[anchored[0] : anchored[1]]) >= 200:
+            start, end = anchored
     if not any(is_prose(ln) for ln in lines[start:end]):
         # No prose at all (a short note, a list): keep every line that is not furniture.
         start, end = 0, len(lines)
