@@ -90,7 +90,8 @@ def test_validation_suite_sample() -> None:
     from eventline.coding.petrarch.suite import read_records, run
 
     records = read_records(folder)
-    assert len(records) == 245 and sum(r.noevents for r in records) == 8
+    # as the harness reads them: a record whose only coding is not self-closing is not scored
+    assert len(records) == 243 and sum(r.noevents for r in records) == 6
     result = run(folder, limit=SAMPLE)
     assert result.crashes == 0
     # measured on these 60 records: recall 0.484, precision 0.753 (full suite: docs/benchmarks.md)

@@ -5,7 +5,8 @@ own dictionary and actor models, so that eventline's event coder runs on either.
     PetrarchCoder(resolver, dictionary)           the event coder with PETRARCH's output conventions
 
 See docs/petrarch.md. Which file is which is read from the folder: names containing 'verb', 'actor', 'agent',
-'discard' (as in PETRARCH's own `PETR_..._verbs_...txt`), or a validation records file's <Environment>.
+'discard' (as in PETRARCH's own `PETR_..._verbs_...txt`), 'ontology' or 'pico' for the internal coding ontology,
+or a validation records file's <Environment>.
 """
 
 from __future__ import annotations
@@ -16,12 +17,14 @@ from eventline.actors import ActorResolver
 from eventline.coding.petrarch.actors import build_kb, load_actors, load_agents
 from eventline.coding.petrarch.coder import PetrarchCoder
 from eventline.coding.petrarch.discards import load_discards
+from eventline.coding.petrarch.ontology import Ontology, load_ontology
 from eventline.coding.petrarch.resolver import PetrarchResolver
 from eventline.coding.petrarch.verbs import PetrarchDictionary, load_verbs, to_dictionary
 
-__all__ = ["PetrarchCoder", "PetrarchDictionary", "PetrarchResolver", "find_files", "load_petrarch_dictionaries"]
+__all__ = ["Ontology", "PetrarchCoder", "PetrarchDictionary", "PetrarchResolver", "find_files",
+           "load_petrarch_dictionaries"]
 
-KINDS = ("verbs", "actors", "agents", "discards")
+KINDS = ("verbs", "actors", "agents", "discards", "ontology")
 
 
 def find_files(folder: str | Path) -> dict[str, list[Path]]:
@@ -40,7 +43,10 @@ def find_files(folder: str | Path) -> dict[str, list[Path]]:
         if not path.is_file() or path.suffix.lower() not in (".txt", ".dat", ".dict", ""):
             continue
         low = path.name.lower()
-        for kind in KINDS:
+        if "ontology" in low or "pico" in low:
+            out["ontology"].append(path)
+            continue
+        for kind in KINDS[:4]:
             if kind[:-1] in low:
                 out[kind].append(path)
                 break
@@ -58,7 +64,7 @@ def _environment(folder: Path) -> dict[str, str]:
             continue
         env = {}
         for tag, kind in (("Verbfile", "verbs"), ("Actorfile", "actors"), ("Agentfile", "agents"),
-                          ("Discardfile", "discards")):
+                          ("Discardfile", "discards"), ("PICOfile", "ontology")):
             t = re.search(rf"<{tag}>\s*([^<\s]+)\s*</{tag}>", m.group(1))
             if t:
                 env[kind] = t.group(1)
@@ -85,6 +91,8 @@ def load_petrarch_dictionaries(folder: str | Path,
         sentence, story = load_discards(path)
         dictionary.discard_phrases = sentence
         dictionary.story_discards = story
+    for path in files["ontology"][:1]:
+        dictionary.ontology = load_ontology(path)
     if files["actors"]:
         actors = [a for p in files["actors"] for a in load_actors(p)]
         agents = [g for p in files["agents"] for g in load_agents(p)]

@@ -9,7 +9,9 @@ unchanged. What differs is what PETRARCH dictionaries mean and what PETRARCH out
 - events are directed dyads: an event needs a coded source, unresolved targets are left out;
 - PETRARCH codes what the text says: a future tense does not turn cooperation into intent (eventline's own
   dictionaries do that, PETRARCH dictionaries spell such cases out in their patterns);
-- discard phrases drop a sentence, story discards ('+' lines) the whole document.
+- discard phrases drop a sentence, story discards ('+' lines) the whole document;
+- with an internal coding ontology (PICO file), a negated event is recoded as its negation ('did not clash':
+  110 -> 050), and dropped when the ontology has no code for that.
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ from eventline.coding.codebook_access import code_info
 from eventline.coding.coder import Candidate, EventCoder
 from eventline.coding.dictionary import Pattern
 from eventline.coding.petrarch.discards import discard_hit
+from eventline.coding.petrarch.ontology import Ontology
 from eventline.ingest import Document
+
+NO_NEGATION = "negated, and the ontology has no code for its negation"
 
 
 class PetrarchCoder(EventCoder):
@@ -38,6 +43,7 @@ class PetrarchCoder(EventCoder):
         self.compound: set[str] = {p.text for p in getattr(d, "compound", set())}
         self.sentence_discards: list[str] = list(getattr(d, "discard_phrases", []))
         self.story_discards: list[str] = list(getattr(d, "story_discards", []))
+        self.ontology: Ontology | None = getattr(d, "ontology", None)
 
     # ------------------------------------------------------------------ document and sentence level
     def code(self, spacy_doc: Doc, document: Document) -> list[dict[str, Any]]:
@@ -73,8 +79,22 @@ class PetrarchCoder(EventCoder):
     def _govern(self, c: Candidate, index: MentionIndex, wrappers_used: set[int]) -> None:
         code = c.code
         super()._govern(c, index, wrappers_used)
+        negated = c.negated or "negated future -> reject" in c.steps
         if any(s in ("future -> intent", "negated future -> reject") for s in c.steps):
             c.code = code  # PETRARCH codes the event as said
+        if negated and self.ontology:
+            # PETRARCH's negation through its internal coding ontology: 'did not clash' (110) -> 050
+            neg = self.ontology.negate(c.code)
+            if neg is None:
+                c.steps.append(NO_NEGATION)
+            else:
+                c.steps.append(f"negated through the ontology: {c.code} -> {neg}")
+                c.code, c.negated = neg, False
+
+    def _finish(self, c: Candidate, index: MentionIndex) -> bool:
+        if NO_NEGATION in c.steps:
+            return False  # a negated event the ontology has no code for did not happen
+        return super()._finish(c, index)
 
     # ------------------------------------------------------------------ actors
     def _recipient(self, tok: Token, p: Pattern, obj_tok: Token | None, preps: list[tuple[str, Token]],

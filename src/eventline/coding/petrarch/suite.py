@@ -55,7 +55,9 @@ def read_records(folder: str | Path) -> list[SuiteRecord]:
     for m in re.finditer(r"<Sentence\s+([^>]*)>(.*?)</Sentence>", xml[max(start, 0):], re.S):
         attrs = _attrs(m.group(1))
         body = re.sub(r"<!--.*?-->", "", m.group(2), flags=re.S)
-        codings = [_attrs(c) for c in re.findall(r"<EventCoding\s+([^>]*?)/?>", body)]
+        # as the harness reads them: self-closing codings only ('<EventCoding noevents="True"> </EventCoding>' is
+        # not one, and its record is not scored), the text as written (entities left escaped)
+        codings = [_attrs(c) for c in re.findall(r"<EventCoding\s+([^>]*)/>", body)]
         text_m = re.search(r"<Text>(.*?)</Text>", body, re.S)
         category = attrs.get("category", "")
         if text_m is None or not codings or (include is not None and category not in include):
@@ -64,7 +66,7 @@ def read_records(folder: str | Path) -> list[SuiteRecord]:
             continue
         d = attrs.get("date", "")
         rec = SuiteRecord(attrs.get("id", ""), category, f"{d[:4]}-{d[4:6]}-{d[6:8]}" if len(d) == 8 else None,
-                          " ".join(html.unescape(text_m.group(1)).split()))
+                          " ".join(text_m.group(1).split()))
         rec.noevents = any(c.get("noevents", "").lower() == "true" for c in codings)
         for c in codings:
             if "eventcode" not in c:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from eventline.coding.dictionary import IRREGULAR, EventDictionary, Pattern, plural
 
@@ -246,6 +247,7 @@ class PetrarchDictionary(EventDictionary):
     extra_forms: dict[str, str]
     paired: dict[Pattern, str]
     compound: set[Pattern]
+    ontology: Any = None  # ontology.Ontology when the folder has a PICO file: negated events are recoded
 
     def compile(self) -> None:
         super().compile()
