@@ -28,6 +28,7 @@ from eventline.coding.coder import Candidate, EventCoder
 from eventline.coding.dictionary import Pattern
 from eventline.coding.petrarch.discards import discard_hit
 from eventline.coding.petrarch.ontology import Ontology
+from eventline.coding.petrarch.verbs import Constraint
 from eventline.ingest import Document
 
 NO_NEGATION = "negated, and the ontology has no code for its negation"
@@ -44,6 +45,7 @@ class PetrarchCoder(EventCoder):
         self.sentence_discards: list[str] = list(getattr(d, "discard_phrases", []))
         self.story_discards: list[str] = list(getattr(d, "story_discards", []))
         self.ontology: Ontology | None = getattr(d, "ontology", None)
+        self.constraints: dict[Pattern, Constraint] = dict(getattr(d, "constraints", {}))
 
     # ------------------------------------------------------------------ document and sentence level
     def code(self, spacy_doc: Doc, document: Document) -> list[dict[str, Any]]:
@@ -66,6 +68,12 @@ class PetrarchCoder(EventCoder):
 
     # ------------------------------------------------------------------ patterns
     def _match_verb(self, tok: Token, patterns: list[Pattern], index: MentionIndex) -> Candidate | None:
+        if self.constraints:
+            # the most specific pattern first (PETRARCH's longest match), and only those whose phrase modifiers
+            # and prepositional phrases are there
+            order = {id(p): i for i, p in enumerate(patterns)}
+            patterns = sorted(patterns, key=lambda p: (-self._size(p), order[id(p)]))
+            patterns = [p for p in patterns if p not in self.constraints or _satisfied(tok, p, self.constraints[p])]
         if self.compound:
             subj = F.subjects(tok) or _controller_subjects(tok)
             compound = bool(subj) and len(F.conjuncts(subj[0])) > 1
@@ -75,6 +83,10 @@ class PetrarchCoder(EventCoder):
             else:
                 patterns = [p for p in patterns if p.text not in self.compound]
         return super()._match_verb(tok, patterns, index)
+
+    def _size(self, p: Pattern) -> int:
+        con = self.constraints.get(p)
+        return con.size if con is not None else 0
 
     def _govern(self, c: Candidate, index: MentionIndex, wrappers_used: set[int]) -> None:
         code = c.code
@@ -144,6 +156,47 @@ class PetrarchCoder(EventCoder):
         if back and recipients:
             out.append(_variant(rec, back, recipients, actors, "back"))
         return [r for r in out if r is not None]
+
+
+def _satisfied(tok: Token, p: Pattern, con: Constraint) -> bool:
+    """Whether the verb has what the pattern asks for beyond eventline's model (`verbs.Constraint`)."""
+    if con.modifiers and p.objects:
+        pool = F.objects(tok) + (F.passive_subjects(tok) if F.is_passive(tok) else []) + [
+            o for _, o in F.prep_objects(tok)]
+        heads = [x for o in pool for x in F.conjuncts(o) if x.lemma_.lower() in p.objects or x.lower_ in p.objects]
+        if not any(_modified(h, con.modifiers) for h in heads):
+            return False
+    if con.preps:
+        after = [t for t in tok.subtree if t.i > tok.i]
+        for prep, heads in con.preps:
+            hits = [t for t in after if t.lower_ == prep]
+            if not hits:
+                return False
+            if heads is not None and not any(
+                    x.lemma_.lower() in heads or x.lower_ in heads
+                    for h in hits for x in tok.doc[h.i + 1: h.i + 6] if x.pos_ in ("NOUN", "PROPN", "ADJ")):
+                return False
+    return True
+
+
+def _modified(head: Token, modifiers: tuple[frozenset[str], ...]) -> bool:
+    """The words in front of `head` in its phrase hold `modifiers` in order, the last one right before it."""
+    words = [t for t in head.doc[head.left_edge.i: head.i] if not t.is_punct]
+    if not words:
+        return False
+    if not _word_in(words[-1], modifiers[-1]):
+        return False
+    k = len(modifiers) - 2
+    for w in reversed(words[:-1]):
+        if k < 0:
+            break
+        if _word_in(w, modifiers[k]):
+            k -= 1
+    return k < 0
+
+
+def _word_in(t: Token, allowed: frozenset[str]) -> bool:
+    return t.lower_ in allowed or t.lemma_.lower() in allowed
 
 
 def _controller_subjects(tok: Token) -> list[Token]:

@@ -240,6 +240,64 @@ def _verb_entry(body: str, code: str | None) -> VerbEntry:
 
 # ---------------------------------------------------------------------------------------------- translating
 
+@dataclass(frozen=True)
+class Constraint:
+    """What a PETRARCH pattern asks for that eventline's `Pattern` does not hold, checked by `PetrarchCoder`:
+    the words in front of the object's head inside a `{phrase}` (in order, the last one right before the head:
+    `{NEW &TIETYPES RELATIONS}` matches 'new economic relations' and 'new global economic relations', not
+    'new economic trade relations'), the prepositional phrases the pattern names (a preposition, and the heads
+    its object may have: `(ON &TIETYPES)`), and how specific the pattern is (the words and phrases it names:
+    PETRARCH prefers the pattern that matches most)."""
+
+    modifiers: tuple[frozenset[str], ...] = ()
+    preps: tuple[tuple[str, frozenset[str] | None], ...] = ()
+    size: int = 0
+
+
+def _words(elem: Element, verbs: PetrarchVerbs) -> frozenset[str]:
+    """The words a modifier element allows: a word, or a set's (one-word) members."""
+    if elem.kind == "word":
+        return frozenset({elem.text.split()[-1]})
+    if elem.kind == "set":
+        out: set[str] = set()
+        for member in verbs.members(elem.text):
+            words = [e for e in member if e.kind == "word"]
+            if words:
+                out.add(words[-1].text.split()[-1])
+        return frozenset(out)
+    return frozenset()
+
+
+def _size(elems: tuple[Element, ...]) -> int:
+    n = 0
+    for e in elems:
+        if e.kind in ("word", "set"):
+            n += 0 if e.text in DETERMINERS else 1
+        elif e.kind == "prep":
+            n += 1 + _size(e.items)
+        elif e.kind == "phrase":
+            n += _size(e.items)
+    return n
+
+
+def _constraint(p: VerbPattern, verbs: PetrarchVerbs) -> Constraint:
+    modifiers: tuple[frozenset[str], ...] = ()
+    preps: list[tuple[str, frozenset[str] | None]] = []
+    seen_object = False
+    for e in p.after:
+        if e.kind == "prep" and e.text:
+            inner = [x for x in e.items if x.kind in ("word", "phrase", "set")]
+            preps.append((e.text, _heads(inner[0], verbs) if inner else None))
+        elif e.kind in ("word", "phrase", "set") and not seen_object:
+            if e.kind == "word" and (e.text in DETERMINERS or e.text in PARTICLES):
+                continue
+            seen_object = True
+            if e.kind == "phrase":
+                items = [x for x in e.items if x.kind in ("word", "set") and x.text not in DETERMINERS]
+                modifiers = tuple(w for w in (_words(x, verbs) for x in items[:-1]) if w)
+    return Constraint(modifiers, tuple(preps), _size(p.before) + _size(p.after))
+
+
 class PetrarchDictionary(EventDictionary):
     """eventline's dictionary model filled from PETRARCH files, plus the verb forms the files spell out
     ('BEGAN', 'BEGUN') and the paired codes of '[a:b]' patterns (`paired`: pattern -> code of the event back)."""
@@ -248,6 +306,7 @@ class PetrarchDictionary(EventDictionary):
     paired: dict[Pattern, str]
     compound: set[Pattern]
     ontology: Any = None  # ontology.Ontology when the folder has a PICO file: negated events are recoded
+    constraints: dict[Pattern, Constraint]  # what a pattern asks for beyond eventline's model
 
     def compile(self) -> None:
         super().compile()
@@ -360,7 +419,7 @@ def to_dictionary(verbs: PetrarchVerbs, name: str = "petrarch") -> PetrarchDicti
     """The verb blocks as eventline patterns: each verb gets the block's patterns, then its default code."""
     d = PetrarchDictionary.__new__(PetrarchDictionary)
     d.verbs, d.nouns, d.wrappers, d.discards, d.political, d.name = {}, {}, {}, {}, frozenset(), name
-    d.extra_forms, d.paired, d.compound = {}, {}, set()
+    d.extra_forms, d.paired, d.compound, d.constraints = {}, {}, set(), {}
     seen: set[tuple[str, str | None, str]] = set()
     defaults: list[tuple[Pattern, str | None]] = []
     for block in verbs.blocks:
@@ -383,6 +442,7 @@ def to_dictionary(verbs: PetrarchVerbs, name: str = "petrarch") -> PetrarchDicti
                     continue
                 seen.add(key)
                 d.add(pat)
+                d.constraints[pat] = _constraint(p, verbs)
                 if back:
                     d.paired[pat] = back
                 if any(e.kind == "compound" for e in p.before + p.after):
