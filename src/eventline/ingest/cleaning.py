@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -134,6 +134,7 @@ class Line:
     section_end: bool = False
     stamp: bool = False
     markup: bool = False
+    common: bool = False  # repeated across the corpus
     score: float = 0.0
 
 
@@ -307,7 +308,7 @@ def densest_block(scores: list[float]) -> tuple[int, int]:
 
 def keep_in_body(line: Line) -> bool:
     """Inside the article block, drop what is plainly furniture: widgets, captions' markers, lone symbols."""
-    if line.copyright or line.words == 0 or line.markup or line.symbols > 0.1:
+    if line.copyright or line.common or line.words == 0 or line.markup or line.symbols > 0.1:
         return False
     if line.cue_ratio >= 0.5 and not is_prose(line):
         return False
@@ -479,9 +480,10 @@ def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
     return paragraph[m.end() :], place, outlet
 
 
-def clean_scraped_text(raw: str | Iterable[str], common_lines: frozenset[str] = frozenset()) -> CleanedText:
+def clean_scraped_text(raw: str | Iterable[str], common_lines: Container[str] = frozenset()) -> CleanedText:
     """The article in one scraped page: title, publisher, pub_date and the body (paragraphs joined by blank
-    lines). `common_lines` are lines seen on many pages of the same corpus (navigation, footers): furniture."""
+    lines). `common_lines` are lines seen on many pages of the same corpus (navigation, footers): furniture
+    wherever they stand, unless they read as prose."""
     texts = raw.splitlines() if isinstance(raw, str) else raw
     normalized = join_wrapped_lines(normalize_line(x) for x in texts)
     function_words = page_function_words(normalized)
@@ -491,6 +493,7 @@ def clean_scraped_text(raw: str | Iterable[str], common_lines: frozenset[str] = 
     for line in lines:
         line.score = score_line(line)
         if line.text in common_lines and not is_prose(line):
+            line.common = True
             line.score = min(line.score, -60.0)
     weigh_gaps(lines)
     start, end = densest_block([ln.score for ln in lines])

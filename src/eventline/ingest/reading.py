@@ -61,18 +61,31 @@ def iter_input_files(paths: str | Path | Iterable[str | Path]) -> Iterator[Path]
 def read(
     paths: str | Path | Iterable[str | Path],
     on_problem: OnProblem | None = None,
+    corpus_lines: bool = True,
 ) -> Iterator[Document]:
     """Yields the documents in files and folders; an input that cannot be read is reported through
-    `on_problem` (default: a line on stderr naming the path and the reason) and skipped."""
+    `on_problem` (default: a line on stderr naming the path and the reason) and skipped. A folder named is
+    read in two passes when `corpus_lines` is on: the first learns the lines repeated across its plain-text
+    files (menus, footers of the same sites), which the plain-text cleaner then treats as furniture."""
     from eventline.ingest.readers import read_file
+    from eventline.ingest.readers.text import TEXT_SUFFIXES, learn_common_lines, read_text_file
 
     report = on_problem or _print_problem
-    for path in iter_input_files(paths):
-        try:
-            if str(path) != "-" and not path.exists():
-                raise ReadError("no such file or folder")
-            yield from read_file(path, report)
-        except ReadError as exc:
-            report(ReadProblem(str(path), str(exc)))
-        except (OSError, UnicodeError, ValueError) as exc:
-            report(ReadProblem(str(path), f"{type(exc).__name__}: {exc}"))
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    for arg in paths:
+        common = None
+        if corpus_lines and str(arg) != "-" and Path(arg).is_dir():
+            common = learn_common_lines(iter_input_files(arg))
+        for path in iter_input_files(arg):
+            try:
+                if str(path) != "-" and not path.exists():
+                    raise ReadError("no such file or folder")
+                if common and path.suffix.lower() in TEXT_SUFFIXES:
+                    yield from read_text_file(path, common)
+                else:
+                    yield from read_file(path, report)
+            except ReadError as exc:
+                report(ReadProblem(str(path), str(exc)))
+            except (OSError, UnicodeError, ValueError) as exc:
+                report(ReadProblem(str(path), f"{type(exc).__name__}: {exc}"))
