@@ -5,8 +5,11 @@ It only composes the stages' public interfaces; each stage owns its logic.
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +24,28 @@ from eventline.ingest import Document
 
 @dataclass
 class CodedDocument:
-    """One document after the pipeline: its parse, event records and numeric claims."""
+    """One document after the pipeline: its parse, event records and numeric claims.
+
+    `spacy_doc` is None when the document was coded in a worker process (parses are not sent back)."""
 
     document: Document
-    spacy_doc: Doc
+    spacy_doc: Doc | None
     events: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
+    n_sentences: int | None = None
+
+
+# The pipeline a worker process codes with: set in the parent just before the pool forks, so workers share
+# the loaded model and knowledge base copy-on-write instead of loading their own.
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _code_in_worker(documents: list[Document]) -> list[CodedDocument]:
+    assert _WORKER_PIPELINE is not None, "worker started without a pipeline"
+    coded = list(_WORKER_PIPELINE._process_serial(documents, batch_size=len(documents) or 1))
+    for item in coded:
+        item.spacy_doc = None  # a parse is large to pickle and the writer does not need it
+    return coded
 
 
 def as_document(item: Document | dict[str, Any]) -> Document:
@@ -63,12 +82,34 @@ class Pipeline:
     def process(
         self, documents: Iterable[Document | dict[str, Any]], batch_size: int = 16, n_process: int = 1
     ) -> Iterator[CodedDocument]:
-        """Documents in, CodedDocuments out, in input order."""
+        """Documents in, CodedDocuments out, in input order.
+
+        n_process > 1 runs the whole pipeline (parse, actors, events, claims) in that many worker processes,
+        batch_size documents per task, with at most two tasks per worker in flight: memory stays flat however
+        long the input, and the caller (e.g. the store's single writer) sees the same order as with one."""
         docs = (as_document(d) for d in documents)
-        pairs = self.nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch_size,
-                              n_process=n_process)
+        if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            yield from self._process_serial(docs, batch_size)
+            return
+        yield from self._process_parallel(docs, batch_size, n_process)
+
+    def _process_serial(self, docs: Iterable[Document], batch_size: int) -> Iterator[CodedDocument]:
+        pairs = self.nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=batch_size)
         for spacy_doc, document in pairs:
             yield self.code_parsed(spacy_doc, document)
+
+    def _process_parallel(self, docs: Iterator[Document], batch_size: int, n_process: int) -> Iterator[CodedDocument]:
+        global _WORKER_PIPELINE
+        _WORKER_PIPELINE = self
+        context = multiprocessing.get_context("fork")
+        with context.Pool(n_process) as pool:
+            in_flight: deque[Any] = deque()
+            while batch := list(islice(docs, batch_size)):
+                in_flight.append(pool.apply_async(_code_in_worker, (batch,)))
+                if len(in_flight) >= 2 * n_process:
+                    yield from in_flight.popleft().get()
+            while in_flight:
+                yield from in_flight.popleft().get()
 
     def code_parsed(self, spacy_doc: Doc, document: Document) -> CodedDocument:
         events = self.coder.code(spacy_doc, document)
@@ -77,7 +118,8 @@ class Pipeline:
             from eventline.analysis.claims import extract_claims
 
             claims = extract_claims(spacy_doc, document, self.resolver)
-        return CodedDocument(document, spacy_doc, events, claims)
+        n_sentences = sum(1 for _ in spacy_doc.sents) if spacy_doc.has_annotation("SENT_START") else None
+        return CodedDocument(document, spacy_doc, events, claims, n_sentences)
 
     def code(self, documents: Iterable[Document | dict[str, Any]], **kwargs: Any) -> Iterator[dict[str, Any]]:
         """Event records (dicts valid against event.schema.json), documents in order."""

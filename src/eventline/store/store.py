@@ -175,9 +175,8 @@ class Store:
             documents.append(document)
             events.extend(getattr(item, "events", None) or [])
             claims.extend(getattr(item, "claims", None) or [])
-            spacy_doc = getattr(item, "spacy_doc", None)
-            if spacy_doc is not None and spacy_doc.has_annotation("SENT_START"):
-                n_sentences[document.id] = sum(1 for _ in spacy_doc.sents)
+            if getattr(item, "n_sentences", None) is not None:
+                n_sentences[document.id] = item.n_sentences
         self.con.begin()
         try:
             n_docs = self.insert_documents(documents, run_id, minhashes, n_sentences, duplicate_kinds)
