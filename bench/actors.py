@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import time
 from collections import Counter
 from datetime import date
@@ -67,6 +68,12 @@ def find_span(sentence: str, actor_text: str) -> tuple[int, int] | None:
     i = sentence.find(text)
     if i < 0:
         i = sentence.lower().find(text.lower())
+    if i < 0 and len(text.split()) > 1:
+        # a conjunct written without the shared head ('US forces' in 'US and British forces'): its first word
+        first = text.split()[0]
+        m = re.search(rf"(?<!\w){re.escape(first)}(?!\w)", sentence)
+        if m and re.match(r"\s+(and|or|,)\s", sentence[m.end():]):
+            return m.start(), m.end()
     if i < 0:
         return None
     return i, i + len(text)

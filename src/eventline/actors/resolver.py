@@ -43,6 +43,7 @@ MEMBER_NOUNS = {"director", "head", "chief", "official", "officials", "spokesman
                 "councilor", "staff", "officer", "officers", "president", "minister", "deputy", "adviser",
                 "advisor", "agent", "agents", "employee", "employees", "diplomat", "diplomats", "aide", "aides"}
 MEMBER_PREPS = {"of", "at", "from", "in", "for"}
+PLACE_PREPS = {"in", "throughout", "across", "of", "inside"}
 NOMINAL = {"PROPN", "NOUN", "ADJ", "NUM"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 TITLE_WORDS = {"president", "leader", "minister", "premier", "chancellor", "king", "queen", "secretary",
@@ -193,6 +194,20 @@ class ActorResolver:
         self._entity_prefixes = {k[:i] for k in self.kb.entities for i in range(1, len(k) + 1)}
         self._agent_prefixes = {k[:i] for k in self.kb.agents for i in range(1, len(k) + 1)}
         self._strict = {k: self._needs_upper(k) for k in self.kb.entities}
+        self._people_forms = self._plural_demonyms()
+
+    def _plural_demonyms(self) -> set[tuple[str, ...]]:
+        """Plural demonyms ('Nigerians', 'Israelis', 'Bosnian Serbs' are people, not the state): a form of a
+        country that is another of its forms plus 's'."""
+        out: set[tuple[str, ...]] = set()
+        for key, entries in self.kb.entities.items():
+            if len(key[-1]) < 4 or not key[-1].endswith("s"):
+                continue
+            for e in entries:
+                if e.kind == "country" and key[:-1] + (key[-1][:-1],) in self.kb.entities and any(
+                        x is e for x in self.kb.entities[key[:-1] + (key[-1][:-1],)]):
+                    out.add(key)
+        return out
 
     def _needs_upper(self, key: tuple[str, ...]) -> bool:
         """Short single-token names ('US', 'UN', 'IS') and acronyms match only when written in capitals."""
@@ -426,9 +441,11 @@ class ActorResolver:
         # member nouns and appositions
         for idx, ch in enumerate(chunks):
             m = ch.mention
-            if m is None or m.code is not None and m.country is not None:
+            if m is None or m.code is not None and m.country is not None and m.kind != "ethnic":
                 continue
             self._borrow(doc, chunks, idx, when)
+            if m.kind == "ethnic":
+                m.kind = "agent"
         group = 0
         for ch in chunks:
             if ch.mention is not None:
@@ -459,11 +476,29 @@ class ActorResolver:
         words = {doc[t].lower_.strip("-") for t in range(ch.start, ch.end)}
         former = bool(words & FORMER) or any(doc[t].lower_ == "ex" for t in range(max(0, ch.start - 1), ch.end))
         mod_country = self._modifier_country(modifiers)
+        ethnic = "ethnic" in words
         title = next((a.agent for a in modifiers if a.agent is not None), None)
 
         if head_atom is not None and head_atom.entries:
             entry = self._choose(head_atom.entries, mod_country)
+            if entry.kind == "person" and mod_country is None and head_atom.start > ch.start:
+                # 'King Hassan of Morocco': a titled name followed by its country
+                fc = self._following_country(doc, ch.end)
+                if fc and entry.resolve(when)[1] != fc:
+                    title_words = {doc[t].lower_ for t in range(ch.start, head_atom.start)} & TITLE_WORDS
+                    other = self._short_reference(_norm_parts(doc.span_text(head_atom.start, head_atom.end)), when,
+                                                  [], title_words, fc) if title_words else None
+                    entry = other or entry
             code, country, sector = entry.resolve(when)
+            if entry.kind == "country" and (ethnic or self._is_people(doc, head_atom)):
+                # 'Nigerians', '100 Palestinians', 'ethnic Albanians': people of that nation, not the state;
+                # 'ethnic X in Y' takes Y's country later (see _borrow)
+                sector = "CVL"
+                code = make_code(country, sector)
+                ch.mention = self._mention(doc, ch.start, ch.end, code, country, sector, None, "agent")
+                if ethnic:
+                    ch.mention.kind = "ethnic"
+                return
             if entry.kind == "person":
                 named.append((head_atom.start, entry))
                 if former and sector in ("GOV", "MIL", "JUD", "LEG", None) and country:
@@ -521,6 +556,10 @@ class ActorResolver:
             if m is not None and m.resolved:
                 ch.extra.append(m)
 
+    def _is_people(self, doc: _View, atom: _Atom) -> bool:
+        key = tuple(p for t in range(atom.start, atom.end) for p in _norm_parts(doc[t].text))
+        return key in self._people_forms
+
     @staticmethod
     def _entry_name(entry: Entry, matched: str) -> str | None:
         if entry.kind == "person":
@@ -547,7 +586,26 @@ class ActorResolver:
             for e in reversed(a.entries):
                 if e.country:
                     return e.country
+                if e.kind == "person":  # "President Suharto's government"
+                    country = next((r.country for r in reversed(e.roles) if r.country), None)
+                    if country:
+                        return country
         return None
+
+    def _following_country(self, doc: _View, end: int) -> str | None:
+        """'King Hassan of Morocco': the country named right after 'of' following a phrase."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return None
+        key: tuple[str, ...] = ()
+        found = None
+        for t in range(end + 1, min(len(doc), end + 5)):
+            key = key + tuple(_norm_parts(doc[t].text))
+            if key not in self._entity_prefixes:
+                break
+            for e in self.kb.entities.get(key, ()):
+                if e.kind == "country" and e.country:
+                    found = e.country
+        return found
 
     def _name_tokens(self, doc: _View, ch: _Chunk) -> list[int]:
         """Trailing capitalised name tokens of a chunk not covered by an atom ('Kim', 'Mugabe')."""
@@ -574,7 +632,11 @@ class ActorResolver:
         if not parts:
             return None
         title_words = {doc[t].lower_ for t in range(ch.start, name_toks[0])} & TITLE_WORDS
+        if mod_country is None and title_words:
+            mod_country = self._following_country(doc, ch.end)
         entry = self._short_reference(parts, when, named, title_words, mod_country)
+        if entry is None and title_words:
+            entry = self._misspelt(parts, when, title_words, mod_country)
         if entry is not None:
             code, country, sector = entry.resolve(when)
             if former and country:
@@ -615,6 +677,42 @@ class ActorResolver:
         if not cands:
             return None
         return self._pick(cands, when, title_words, country, strict=True)
+
+    def _misspelt(self, parts: list[str], when: date | None, title_words: set[str],
+                  country: str | None) -> Entry | None:
+        """'President Mitterand', 'President Gbago': a titled surname one letter away from the surname of an office
+        holder (the title must fit the office; only names of 5 letters or more)."""
+        last = parts[-1]
+        if len(last) < 5:
+            return None
+        index = self._deletion_index()
+        found: list[Entry] = []
+        for variant in {last, *(last[:k] + last[k + 1:] for k in range(len(last)))}:
+            for part in index.get(variant, ()):
+                if part != last and _one_edit(part, last):
+                    found.extend(e for e in self.kb.name_parts.get(part, []) if e not in found)
+        if len(parts) > 1:
+            first = parts[0]
+            found = [e for e in found if any(first in normalise(f).split() or any(
+                _one_edit(first, w) for w in normalise(f).split() if len(w) >= 5) for f in e.forms)]
+        found = [e for e in found if any(_top_office(r.note)
+                                         and any(w in r.note.lower() for w in title_words | {"leader"})
+                                         for r in e.roles)]
+        if country:
+            found = [e for e in found if e.resolve(when)[1] == country]
+        return found[0] if len(found) == 1 else None
+
+    def _deletion_index(self) -> dict[str, list[str]]:
+        index = getattr(self, "_del_index", None)
+        if index is None:
+            index = {}
+            for part in self.kb.name_parts:
+                if len(part) >= 5:
+                    for k in range(len(part)):
+                        index.setdefault(part[:k] + part[k + 1:], []).append(part)
+                    index.setdefault(part, []).append(part)
+            self._del_index = index
+        return index
 
     @staticmethod
     def _pick(cands: list[Entry], when: date | None, title_words: set[str], country: str | None,
@@ -679,6 +777,16 @@ class ActorResolver:
                     if doc[ch.end - 1].lower_ in MEMBER_NOUNS or other.sector:
                         self._copy(m, other)
                         return
+        # 'rebels in Darfur', 'students throughout Indonesia', 'ethnic Albanians in Macedonia': a group without a
+        # country (or an ethnic one) takes the country of the place it is in
+        if m.kind in ("agent", "ethnic") and (m.country is None or m.kind == "ethnic") and m.sector:
+            nxt = chunks[idx + 1] if idx + 1 < len(chunks) else None
+            if nxt is not None and nxt.start - ch.end == 1 and doc[ch.end].lower_ in PLACE_PREPS:
+                other = nxt.mention or (nxt.extra[0] if nxt.extra else None)
+                if other is not None and other.country and other.kind == "country":
+                    m.country = other.country
+                    m.code = make_code(other.country, m.sector)
+                    return
         # apposition: X, Y  /  X to Z, Y  (either side may lend); not to a prepositional object ('on Saturday')
         if ch.start > 0 and doc[ch.start - 1].pos_ == "ADP" or doc[ch.end - 1].lower_ in NOT_ACTORS:
             return
@@ -742,6 +850,22 @@ class ActorResolver:
                 mentions.append(ActorMention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                                              token_start=tok.i, token_end=tok.i + 1, head=tok.i, code=src.code,
                                              country=src.country, sector=src.sector, name=src.name, kind="pronoun"))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one inserted, deleted or replaced letter, or two swapped neighbours."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] \
+            and a[diff[1]] == b[diff[0]]
+    if len(a) > len(b):
+        a, b = b, a
+    k = 0
+    while k < len(a) and a[k] == b[k]:
+        k += 1
+    return a[k:] == b[k + 1:]
 
 
 def _top_office(note: str) -> bool:
