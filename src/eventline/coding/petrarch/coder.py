@@ -7,7 +7,8 @@ unchanged. What differs is what PETRARCH dictionaries mean and what PETRARCH out
 - a '[a:b]' code pairs the event with its counterpart b from the target back to the source ('left for X':
   042 visit, and 043 X hosts the visit);
 - events are directed dyads: an event needs a coded source, unresolved targets are left out;
-- PETRARCH codes what the text says: a future tense does not turn cooperation into intent (eventline's own
+- PETRARCH codes what the text says: a future tense does not turn cooperation into intent, nor a hostile act into
+  a threat (eventline's own
   dictionaries do that, PETRARCH dictionaries spell such cases out in their patterns);
 - discard phrases drop a sentence, story discards ('+' lines) the whole document;
 - with an internal coding ontology (PICO file), a negated event is recoded as its negation ('did not clash':
@@ -31,6 +32,8 @@ from eventline.coding.petrarch.ontology import Ontology
 from eventline.coding.petrarch.verbs import Constraint
 from eventline.ingest import Document
 
+# eventline's own readings of tense that PETRARCH dictionaries spell out in their patterns instead
+AS_SAID = frozenset({"future -> intent", "negated future -> reject", "announced hostile act -> threaten"})
 NO_NEGATION = "negated, and the ontology has no code for its negation"
 
 
@@ -92,7 +95,7 @@ class PetrarchCoder(EventCoder):
         code = c.code
         super()._govern(c, index, wrappers_used)
         negated = c.negated or "negated future -> reject" in c.steps
-        if any(s in ("future -> intent", "negated future -> reject") for s in c.steps):
+        if any(s in AS_SAID for s in c.steps):
             c.code = code  # PETRARCH codes the event as said
         if negated and self.ontology:
             # PETRARCH's negation through its internal coding ontology: 'did not clash' (110) -> 050
@@ -113,8 +116,8 @@ class PetrarchCoder(EventCoder):
                    objs: list[Token], index: MentionIndex, prep_obj: Token | None) -> list[ActorMention]:
         """PETRARCH's target: the pattern's, else the first actor in the verb phrase after the verb."""
         found = super()._recipient(tok, p, obj_tok, preps, objs, index, prep_obj)
-        if found or F.is_passive(tok):
-            return found
+        if found or F.is_passive(tok) or p.text in self.compound:
+            return found  # a '%' pattern's target is the other member of the compound
         return self._first_actor_after(tok, index, set())
 
     def _actor(self, c: Candidate, subj_from: Token | None, kinds: list[tuple[str, Token]],
