@@ -492,9 +492,9 @@ def clean_scraped_text(raw: str | Iterable[str], common_lines: Container[str] = 
         return CleanedText(body="")
     for line in lines:
         line.score = score_line(line)
-        if line.text in common_lines and not is_prose(line):
-            line.common = True
-            line.score = min(line.score, -60.0)
+        # Lines repeated across the corpus leave the body; their cost stays as scored, since a harsher one
+        # breaks articles whose paragraphs a site separates with the same template line.
+        line.common = line.text in common_lines and not is_prose(line)
     weigh_gaps(lines)
     start, end = densest_block([ln.score for ln in lines])
     if sum(1 for ln in lines[start:end] if ln.stamp) >= 2:
