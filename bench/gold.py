@@ -1,11 +1,13 @@
 """Event coder accuracy on the dev gold in ../shared/data/gold-dev.
 
-  .venv/bin/python bench/gold.py [--model PATH] [--calibrate] [--limit N]
+  .venv/bin/python bench/gold.py [--model PATH] [--calibrate] [--limit N] [--repeat N] [--dump FILE]
 
 PLOVER GSR (322 CAMEO-manual sentences; old labels mapped DEMAND->REQUEST, DISAPPROVE->ACCUSE, FIGHT->ASSAULT,
 INVESTIGATE->ACCUSE): type recall/precision, top-record type accuracy, source/target country accuracy given the
 type, per-category precision and recall. ConfliBERT cameo_class test (451 sentences): quad-class macro-F1 of the
 top record (classes 0: CAMEO 01-02, 1: 03-05, 2: 06-08, 3: 09-13 and 16, 4: 14-15, 17-20).
+Speed: the coding stage after parsing (best of --repeat runs), and the coder's own share of it (without the actor
+resolver and date finding, which are timed separately).
 --calibrate writes src/eventline/coding/data/calibration.yaml: per raw-score bin, how often the GSR top record
 of that score had the right type (what `confidence` then means).
 """
@@ -51,6 +53,7 @@ def main() -> None:
     ap.add_argument("--model", default=None)
     ap.add_argument("--calibrate", action="store_true")
     ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--repeat", type=int, default=3, help="time the coding stage as the best of N runs")
     ap.add_argument("--dump", default=None, help="write the GSR misses here (JSONL)")
     args = ap.parse_args()
     if not GOLD.exists():
@@ -67,15 +70,40 @@ def main() -> None:
 
         coder_module._CALIBRATION = []  # measure raw scores
 
+    # time spent in the stages others own (actor resolution, date finding), to report the coder's own cost
+    import eventline.dates as dates_mod
+
+    spent = {"resolve": 0.0, "dates": 0.0}
+    timing = {"total": 0.0, "resolve": 0.0, "dates": 0.0}
+
+    def timed(fn, key):
+        def wrapper(*a, **kw):
+            t = time.perf_counter()
+            try:
+                return fn(*a, **kw)
+            finally:
+                spent[key] += time.perf_counter() - t
+        return wrapper
+
+    coder.resolver.resolve = timed(coder.resolver.resolve, "resolve")  # type: ignore[method-assign]
+    dates_mod.find = timed(dates_mod.find, "dates")
+
     def code_all(texts: list[tuple[str, str]]) -> tuple[dict[str, list[dict]], float, int]:
         out: dict[str, list[dict]] = {}
         docs = list(nlp.pipe([t for _, t in texts], batch_size=64))
-        t0 = time.perf_counter()
-        n_sent = 0
-        for (doc_id, text), doc in zip(texts, docs, strict=True):
-            n_sent += sum(1 for _ in doc.sents)
-            out[doc_id] = coder.code(doc, Document(id=doc_id, text=text, pub_date=date(2000, 1, 1)))
-        return out, time.perf_counter() - t0, n_sent
+        n_sent = sum(1 for doc in docs for _ in doc.sents)
+        best = None
+        for _ in range(max(1, args.repeat)):  # best of N runs: the machine is shared
+            before = dict(spent)
+            t0 = time.perf_counter()
+            for (doc_id, text), doc in zip(texts, docs, strict=True):
+                out[doc_id] = coder.code(doc, Document(id=doc_id, text=text, pub_date=date(2000, 1, 1)))
+            run = (time.perf_counter() - t0, spent["resolve"] - before["resolve"], spent["dates"] - before["dates"])
+            best = run if best is None or run[0] < best[0] else best
+        timing["total"] += best[0]
+        timing["resolve"] += best[1]
+        timing["dates"] += best[2]
+        return out, best[0], n_sent
 
     # ---- GSR
     gold = [g for g in json.load(open(GOLD / "PLOVER_GSR_CAMEO.txt", encoding="utf-8"))
@@ -170,7 +198,11 @@ def main() -> None:
            "f1_by_class": f1s, "coverage": round(sum(1 for i in range(len(rows)) if precs.get(f"c{i}")) / len(rows), 4)}
     print(json.dumps({"penta": pen}, indent=1))
     total_s, total_n = secs + secs2, n_sent + n_sent2
-    print(json.dumps({"coding_stage_sentences_per_s": round(total_n / total_s, 1) if total_s else None}))
+    own_s = timing["total"] - timing["resolve"] - timing["dates"]
+    print(json.dumps({"coding_stage_sentences_per_s": round(total_n / total_s, 1) if total_s else None,
+                      "coder_own_sentences_per_s": round(total_n / own_s, 1) if own_s > 0 else None,
+                      "seconds": {"total": round(timing["total"], 3), "actor_resolution": round(timing["resolve"], 3),
+                                  "dates": round(timing["dates"], 3), "coder_own": round(own_s, 3)}}))
     if args.calibrate:
         bins = {}
         for b in sorted(calib):

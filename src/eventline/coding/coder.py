@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 import eventline
@@ -40,6 +41,7 @@ EXPANSION_DEPS = frozenset({"nmod:poss", "poss", "compound", "amod", "flat", "ap
                             "nmod:unmarked", "nummod"})
 NEEDS_RECIPIENT = frozenset({"054", "042", "043", "041"})
 INTENT_NOUN_KINDS = ("intent", "reject", "threaten", "appeal", "demand")
+OBLIGATION_WORDS = frozenset({"need", "needs", "needed", "must", "should"})
 CLAUSE_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 EMBEDDING_ROOTS = frozenset({"02", "03", "10", "12", "13"})  # codes whose verbs take what they are about as a clause
 RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "exchange", "trade"})  # 'X and Y clashed'
@@ -116,12 +118,36 @@ class EventCoder:
     def sentences(self, spacy_doc: Doc, index: MentionIndex):
         """(sentence index, sentence, candidates) for the sentences that are not page furniture."""
         cutoff = furniture_cutoff(spacy_doc.text)
+        hits = self._trigger_tokens(spacy_doc)
         for si, sent in enumerate(spacy_doc.sents):
             if sent.start_char >= cutoff:
                 break
+            only = [i for i in hits if sent.start <= i < sent.end] if hits is not None else None
+            if only is not None and not only:
+                continue  # no word the dictionary knows: nothing to code
             if self.skip_reason(sent):
                 continue
-            yield si, sent, self.code_sentence(sent, index)
+            yield si, sent, self.code_sentence(sent, index, only)
+
+    def _trigger_tokens(self, spacy_doc: Doc) -> list[int] | None:
+        """Indices of the tokens whose form or lemma the dictionary knows (from the doc's attribute arrays, so
+        that sentences without any are passed over without building their tokens); None when unavailable."""
+        hashes = getattr(self, "_hashes", None)
+        if hashes is None:
+            from spacy.strings import get_string_id
+
+            d = self.dictionary
+            words = set(d.verbs) | set(d.wrapper_heads) | set(d.verb_forms) | set(d.nouns) | set(d.noun_forms)
+            words |= OBLIGATION_WORDS
+            hashes = frozenset(get_string_id(w) for w in words)
+            self._hashes = hashes
+        try:
+            arr = spacy_doc.to_array([LOWER, LEMMA])
+        except Exception:  # noqa: BLE001 - a doc without these attributes is coded token by token
+            return None
+        if len(spacy_doc) == 1:
+            arr = arr.reshape(1, 2)
+        return [i for i, (lw, lm) in enumerate(arr.tolist()) if lw in hashes or lm in hashes]
 
     def skip_reason(self, sent: Span) -> str | None:
         """Why a sentence is not coded (furniture, sport, entertainment, history lesson), or None."""
@@ -147,11 +173,14 @@ class EventCoder:
         return None
 
     # ------------------------------------------------------------------ sentence level
-    def code_sentence(self, sent: Span, index: MentionIndex) -> list[Candidate]:
+    def code_sentence(self, sent: Span, index: MentionIndex, only: list[int] | None = None) -> list[Candidate]:
+        """Candidates of one sentence; `only`: the token indices worth looking at (all when None)."""
         d = self.dictionary
         found: list[Candidate] = []
         consumed: set[int] = set()  # object nouns already part of a verb pattern
-        for tok in sent:
+        doc = sent.doc
+        tokens = [doc[i] for i in only] if only is not None else list(sent)
+        for tok in tokens:
             pos = tok.pos_
             lemma = tok.lemma_.lower()
             if pos in ("VERB", "AUX", "ADJ") or (pos == "NOUN" and any(c.dep_ in F.SUBJ for c in F.kids(tok))):
@@ -179,9 +208,9 @@ class EventCoder:
             if self._finish(c, index):
                 out.append(c)
         _share_recipients(out)
-        out += self._obligation(sent, index, found)
+        out += self._obligation(tokens, index, found)
         if not out and self.statements:
-            st = self._statement(sent, index)
+            st = self._statement(tokens, index)
             if st:
                 out.append(st)
         return _dedupe(out)
@@ -713,11 +742,13 @@ class EventCoder:
                         return r
         return []
 
-    def _obligation(self, sent: Span, index: MentionIndex, found: list[Candidate]) -> list[Candidate]:
+    def _obligation(self, tokens: list[Token], index: MentionIndex, found: list[Candidate]) -> list[Candidate]:
         """'A said/agreed that B needs to / must do C': A demands C of B (CAMEO 10)."""
         out: list[Candidate] = []
         d = self.dictionary
-        for tok in sent:
+        heads = {t.i: t for t in tokens if t.lemma_.lower() == "need"}
+        heads.update({t.head.i: t.head for t in tokens if t.lower_ in ("must", "should") and t.dep_ == "aux"})
+        for tok in heads.values():
             lemma = tok.lemma_.lower()
             must = lemma == "need" and any(c.dep_ == "xcomp" for c in F.kids(tok))
             must = must or any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in F.kids(tok))
@@ -746,10 +777,10 @@ class EventCoder:
                 out.append(c)
         return out
 
-    def _statement(self, sent: Span, index: MentionIndex) -> Candidate | None:
+    def _statement(self, tokens: list[Token], index: MentionIndex) -> Candidate | None:
         """'X said ...' with nothing else coded: a CAMEO 010 statement by X (low confidence)."""
         d = self.dictionary
-        for tok in sent:
+        for tok in tokens:
             if tok.dep_ not in ("ROOT", "parataxis") or d.wrappers.get(tok.lemma_.lower()) != "attribution":
                 continue
             subj = F.subjects(tok)
@@ -834,7 +865,7 @@ class EventCoder:
             modality = "historical"
         elif modality == "actual" and _ago(c.clause_anchor or c.anchor):
             modality = "historical"
-        doc = sent.doc
+        sent_text = sent.text
         t0, t1 = c.trigger[0], c.trigger[-1]
         trig_start, trig_end = t0.idx, t1.idx + len(t1.text)
         actor = [m.entity() for m in c.actor]
@@ -859,10 +890,11 @@ class EventCoder:
             "negated": bool(c.negated),
             "modality": modality,
             "said_by": [m.entity() for m in c.said_by],
-            "text": sent.text,
+            "text": sent_text,
             "sentence_index": si,
             "span": [sent.start_char, sent.end_char],
-            "trigger": {"text": doc.text[trig_start:trig_end], "start": trig_start, "end": trig_end},
+            "trigger": {"text": sent_text[trig_start - sent.start_char:trig_end - sent.start_char], "start": trig_start,
+                        "end": trig_end},
             "confidence": round(calibrated(c.score), 3),
             "coder": eventline.CODER_NAME,
             "pattern": c.source_pattern,
