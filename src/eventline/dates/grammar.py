@@ -418,6 +418,8 @@ def _the_unit(m: re.Match[str], ctx: _Context) -> _Result:
         return cal.month(anchor.year, anchor.month), "relative"
     if unit == "week":
         return cal.iso_week(anchor), "relative"
+    if unit == "day":
+        return cal.day(anchor), "relative"
     return f"{anchor.year:04d}", "relative"
 
 
@@ -619,7 +621,7 @@ def _rules(lenient: bool) -> list[_Rule]:
         ),
         _Rule(
             "two_quarters",
-            rf"(?:the\s+)?(?P<ord>first|second|last|final|latter)\s+two\s+quarters(?:\s+of\s+(?:fiscal\s+)?"
+            rf"\b(?:the\s+)?(?P<ord>first|second|last|final|latter)\s+two\s+quarters(?:\s+of\s+(?:fiscal\s+)?"
             rf"(?P<y>{_YEAR}|the year|this year|next year|last year))?\b",
             lambda m, ctx: _half(m, ctx) if m["y"] or m["ord"].lower() in ("first", "second") else None,
         ),
@@ -689,7 +691,10 @@ def _rules(lenient: bool) -> list[_Rule]:
         ),
         _Rule(
             "year_ago_period",
-            r"\b(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year-(?:ago|earlier)\s+(?:quarter|period)\b",
+            r"\b(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?year-(?:ago|earlier)\s+(?:quarter|period)\b"
+            r"|\bthe\s+(?:(?:same|corresponding|comparable)\s+)?(?:quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|"
+            r"(?:of\s+)?last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year|the\s+year\s+before)\b"
+            r"|\blast\s+year's\s+(?:(?:same|corresponding|comparable)\s+)?(?:quarter|period)\b",
             lambda m, ctx: _shift_quarter(_latest_quarter(m, ctx), -4),
         ),
         _Rule("year_ago", r"\byear-(?:ago|earlier)\b", lambda m, ctx: (f"{ctx.anchor.year - 1:04d}", "anaphoric")),
@@ -700,7 +705,7 @@ def _rules(lenient: bool) -> list[_Rule]:
         ),
         _Rule(
             "in_the_unit",
-            r"\b(?:earlier|later)\s+in\s+the\s+(?P<unit>year|month|week)\b",
+            r"\b(?:earlier|later)\s+in\s+the\s+(?P<unit>year|month|week|day)\b",
             _the_unit,
         ),
         _Rule(
@@ -761,6 +766,8 @@ def _rules(lenient: bool) -> list[_Rule]:
         rules += [
             _Rule("present_marked", r"^(?:already|yet|so\s+far|to\s+date|by\s+now)$", _ref("PRESENT_REF")),
             _Rule("past_marked", r"^(?:once|at\s+one\s+time|in\s+the\s+old\s+days)$", _ref("PAST_REF")),
+            # 'the day' marked alone: the day being reported, as 'the year' is the anchor's year (anaphoric)
+            _Rule("the_day_marked", r"^the\s+day$", lambda m, ctx: (cal.day(ctx.anchor), "anaphoric")),
             _Rule("future_marked", r"^(?:one\s+day|some\s*day|one\s+of\s+these\s+days)$", _ref("FUTURE_REF")),
         ]
     return rules
