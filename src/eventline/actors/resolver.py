@@ -43,7 +43,10 @@ MEMBER_NOUNS = {"director", "head", "chief", "official", "officials", "spokesman
                 "councilor", "staff", "officer", "officers", "president", "minister", "deputy", "adviser",
                 "advisor", "agent", "agents", "employee", "employees", "diplomat", "diplomats", "aide", "aides"}
 MEMBER_PREPS = {"of", "at", "from", "in", "for"}
-PLACE_PREPS = {"in", "throughout", "across", "of", "inside"}
+PLACE_PREPS = {"in", "throughout", "across", "of", "inside", "from", "at", "near"}
+# Hyphenated participles that keep a phrase together: 'Saudi-led coalition', 'US-backed forces'.
+LINK_PARTICIPLES = {"led", "backed", "based", "funded", "sponsored", "allied", "linked", "aligned", "controlled",
+                    "held", "run", "owned", "supported", "trained", "armed"}
 NOMINAL = {"PROPN", "NOUN", "ADJ", "NUM"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 TITLE_WORDS = {"president", "leader", "minister", "premier", "chancellor", "king", "queen", "secretary",
@@ -242,6 +245,15 @@ class ActorResolver:
         inside = [m for m in mentions if m.token_start < end and start < m.token_end]
         if not inside:
             return None
+        if len(inside) > 1 and end - start > 1:
+            # 'rebels in the Ivory Coast': the mention holding the span's syntactic head
+            try:
+                root = doc[start:end].root.i
+            except (IndexError, ValueError):
+                root = -1
+            rooted = [m for m in inside if m.token_start <= root < m.token_end]
+            if rooted:
+                return rooted[0]
         # The mention whose head lies in the span; else the one overlapping most.
         headed = [m for m in inside if start <= m.head < end]
         pool = headed or inside
@@ -405,6 +417,8 @@ class ActorResolver:
                 i += 1
                 continue
             in_word_hyphen = tok.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not tok.whitespace_
+            if tok.lower_ in LINK_PARTICIPLES and cur and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+                in_word_hyphen = True
             if pos in NOMINAL or in_word_hyphen or (tok.tag_ == "POS" or tok.lower_ in ("'s", "’s", "'")) and cur:
                 if cur and self._boundary_before(doc, i, cur):
                     close()
@@ -490,8 +504,13 @@ class ActorResolver:
                                                   [], title_words, fc) if title_words else None
                     entry = other or entry
             code, country, sector = entry.resolve(when)
-            if entry.kind == "country" and (ethnic or self._is_people(doc, head_atom)):
-                # 'Nigerians', '100 Palestinians', 'ethnic Albanians': people of that nation, not the state;
+            people = entry.kind == "country" and not ethnic and self._is_people(doc, head_atom)
+            if people and ch.end < len(doc) and doc[ch.end].lower_ in ("in", "of", "from"):
+                ethnic = True  # 'the Albanians of southern Serbia': people living there
+            if entry.kind == "country" and (ethnic or people and any(
+                    doc[t].pos_ in ("NUM", "ADJ") for t in range(ch.start, head_atom.start))):
+                # '100 Palestinians', 'young Algerians', 'ethnic Albanians': people of that nation, not the state
+                # (a bare 'Palestinians' stays the nation, as in CAMEO);
                 # 'ethnic X in Y' takes Y's country later (see _borrow)
                 sector = "CVL"
                 code = make_code(country, sector)
@@ -519,7 +538,7 @@ class ActorResolver:
             org = next((a.entries[-1] for a in modifiers if a.entries and a.entries[-1].kind == "org"), None)
             if org is not None and org.sector == "IGO":
                 code, country = org.code, None
-                sector = "IGO"
+                sector = "MIL" if sector == "MIL" else "IGO"  # 'UN peacekeepers' are soldiers of an IGO
             else:
                 code = make_code(country, sector) if country else None
             ch.mention = self._mention(doc, ch.start, ch.end, code, country, sector, None, "agent")
@@ -780,13 +799,19 @@ class ActorResolver:
         # 'rebels in Darfur', 'students throughout Indonesia', 'ethnic Albanians in Macedonia': a group without a
         # country (or an ethnic one) takes the country of the place it is in
         if m.kind in ("agent", "ethnic") and (m.country is None or m.kind == "ethnic") and m.sector:
-            nxt = chunks[idx + 1] if idx + 1 < len(chunks) else None
-            if nxt is not None and nxt.start - ch.end == 1 and doc[ch.end].lower_ in PLACE_PREPS:
+            cur, j = ch, idx + 1
+            for _hop in range(2):  # 'workers of the bus company of Tehran'
+                nxt = chunks[j] if j < len(chunks) else None
+                if nxt is None or nxt.start - cur.end != 1 or doc[cur.end].lower_ not in PLACE_PREPS:
+                    break
                 other = nxt.mention or (nxt.extra[0] if nxt.extra else None)
-                if other is not None and other.country and other.kind == "country":
+                if other is not None and other.country and (other.kind == "country" or m.kind != "ethnic"):
+                    if other.sector == "IGO":
+                        break
                     m.country = other.country
                     m.code = make_code(other.country, m.sector)
                     return
+                cur, j = nxt, j + 1
         # apposition: X, Y  /  X to Z, Y  (either side may lend); not to a prepositional object ('on Saturday')
         if ch.start > 0 and doc[ch.start - 1].pos_ == "ADP" or doc[ch.end - 1].lower_ in NOT_ACTORS:
             return
