@@ -73,6 +73,54 @@ def test_resolve_against_anchor(expr: str, value: str) -> None:
     assert D.resolve(expr, ANCHOR) == value
 
 
+# A Thursday in the fourth quarter, as in a results story.
+RESULTS_DAY = date(1989, 11, 2)
+
+
+@pytest.mark.parametrize(
+    ("expr", "value"),
+    [
+        ("the latest quarter", "1989-Q3"),  # the latest complete quarter
+        ("the latest period", "1989-Q3"),
+        ("the 1988 quarter", "1988-Q3"),  # that quarter a year before
+        ("the quarter a year ago", "1988-Q3"),
+        ("the corresponding period last year", "1988-Q3"),
+        ("last year's quarter", "1988-Q3"),
+        ("the year-ago quarter", "1988-Q3"),
+        ("the first two quarters of 1990", "1990-H1"),
+        ("year's end", "1989"),
+        ("the 20th century", "19XX"),
+        ("the nineteenth century", "18XX"),
+        ("the week of March 6, 1990", "1990-W10"),
+        ("the day before last Tuesday", "1989-10-30"),  # last Tuesday is 31 October
+        ("the day after Christmas", "1988-12-26"),
+        ("later in the day", "1989-11-02"),
+        ("the day", "1989-11-02"),  # marked alone: the day being reported
+        ("already", "PRESENT_REF"),
+        ("yet", "PRESENT_REF"),
+        ("once", "PAST_REF"),
+        ("in past years", "PAST_REF"),
+        ("one day", "FUTURE_REF"),  # 'will one day be', not 'one day ago'
+    ],
+)
+def test_resolve_in_a_results_story(expr: str, value: str) -> None:
+    assert D.resolve(expr, RESULTS_DAY) == value
+
+
+def test_easter_week_counts_from_its_monday() -> None:
+    # Easter 2000 was 23 April; its ISO week began on Monday 17 April
+    assert D.resolve("Easter week", date(2000, 4, 17)) == "2000-W16"
+    assert D.resolve("Easter week", date(2000, 4, 16)) == "1999-W13"
+    assert D.resolve("Easter", date(2000, 4, 17)) == "1999-04-04"
+
+
+def test_marked_words_are_not_found_in_running_text() -> None:
+    # 'already', 'once', 'yet', 'the day' are time expressions only when someone marked them
+    text = "The rebels already hold the town, once a trading post, and have not left yet; the day was calm."
+    assert D.find(text, RESULTS_DAY) == []
+    assert [f[3] for f in D.find("Prices rose later in the day.", RESULTS_DAY)] == ["1989-11-02"]
+
+
 def test_bare_months_look_back_unless_told_otherwise() -> None:
     assert D.resolve("March", ANCHOR) == "2024-03"  # the anchor's own month counts
     assert D.resolve("April", ANCHOR) == "2023-04"  # the latest April up to the anchor
@@ -188,9 +236,10 @@ def _gold_expressions(folder):
                 yield html.unescape(re.sub(r"<[^>]+>", "", m.group(2))).strip(), anchor, attrs.get("value")
 
 
-@pytest.mark.parametrize("corpus", ["TimeBank", "AQUAINT"])
-def test_timeml_value_accuracy(corpus: str) -> None:
+# Just below what bench/dates.py measures (docs/benchmarks.md, ## Dates): a rule change that loses ground fails here.
+@pytest.mark.parametrize(("corpus", "floor"), [("TimeBank", 0.83), ("AQUAINT", 0.805)])
+def test_timeml_value_accuracy(corpus: str, floor: float) -> None:
     gold = list(_gold_expressions(shared_path("data", "dates", corpus)))
     assert len(gold) > 100
     correct = sum(D.resolve(expr, anchor) == value for expr, anchor, value in gold)
-    assert correct / len(gold) >= 0.78, f"{corpus}: {correct}/{len(gold)}"
+    assert correct / len(gold) >= floor, f"{corpus}: {correct}/{len(gold)}"
