@@ -91,3 +91,86 @@ def test_scrapinghub_sample_scores_well():
         html = gzip.open(bench / "html" / f"{key}.html.gz").read().decode("utf-8", "replace")
         f1s.append(prf(clean_scraped_text(visible_lines(html)).body, gt["articleBody"])[2])
     assert sum(f1s) / len(f1s) > 0.8
+
+
+def _para(n: int, topic: str) -> str:
+    """A paragraph of running prose, in our own words, about `topic`."""
+    sentences = [
+        f"The committee said on Monday that the {topic} would be reviewed again before the end of the year.",
+        f"Officials in the region have argued for months that the {topic} was drawn up without enough care.",
+        f"Several members of parliament asked for the {topic} to be published in full, but the request failed.",
+        f"A spokesman for the ministry said the {topic} had been shared with the neighbouring governments.",
+    ]
+    return " ".join(sentences[i % len(sentences)] for i in range(n))
+
+
+def test_comment_thread_after_a_post_is_cut():
+    post = [_para(2, "water agreement"), _para(1, "river survey")]
+    comments = []
+    for name, day in (("Tomas", 4), ("Ines", 5), ("Karl", 6), ("Mira", 7)):
+        comments += [f"{name} on March {day}, 2021 at 9:1{day} am said:", _para(3, "old treaty")]
+    page = "\n".join(
+        [
+            "River talks resume after long pause | The Valley Post",
+            "Home",
+            "World",
+            "River talks resume after long pause",
+            "March 3, 2021 | by Ana Ruiz",
+            *post,
+            "Posted in World | 4 Comments",
+            "Comments",
+            *comments,
+        ]
+    )
+    body = clean_scraped_text(page).body
+    assert body.split("\n\n") == post
+
+
+def test_list_introduced_by_a_colon_and_table_after_the_article_stay():
+    rows = [f"{m} {d} -- {city} Arena, {city}" for m, d, city in (("June", 9, "Ostrava"), ("June", 12, "Graz"))]
+    rows += [f"July {d} -- {city} Hall, {city}" for d, city in ((2, "Lyon"), (5, "Porto"), (8, "Ghent"))]
+    page = "\n".join(
+        ["Band announces reunion tour", _para(3, "tour plan"), _para(2, "ticket sale"), "The tour dates:", *rows]
+    )
+    page += "\n" + "\n".join(["Facebook", "Twitter", "Subscribe", "Terms of Use", "Privacy Policy"])
+    body = clean_scraped_text(page).body
+    assert body.endswith("July 8 -- Ghent Hall, Ghent")
+    assert all(r in body for r in rows) and "The tour dates:" in body
+    assert "Facebook" not in body and "Privacy" not in body
+
+    results = ["Northside d. Lakeview 70-44", "Northside (1-0): Ortiz 25 points. Bell 17 points."]
+    results += ["GIRLS SOCCER", "Eastgate d. Harbor 3-1", "Eastgate (4-0): K. Moss 1 goal. L. Park 2 saves."]
+    page = "\n".join([_para(2, "season opener"), *results, "Published 2:16 AM EST Nov 20, 2019", "Terms of Use"])
+    body = clean_scraped_text(page).body
+    assert all(r in body for r in results) and "Published" not in body
+
+
+def test_hard_wrapped_paragraph_is_joined():
+    wrapped = [
+        "Photos released online on Sunday show the minister, who was",
+        "appointed in 2019 after a long career in the diplomatic service, meeting",
+        "the delegation at the border post.",
+    ]
+    page = "\n".join(["Minister meets border delegation", *wrapped, "", _para(2, "border plan"), "Share this:"])
+    body = clean_scraped_text(page).body
+    assert body.startswith(" ".join(wrapped) + "\n\n")
+
+
+def test_long_menu_is_not_bridged_to_a_site_blurb():
+    menu = ["World", "Politics", "Business", "Science", "Health", "Sports", "Travel", "Style", "Opinion", "Video"]
+    blurb = (
+        "The Valley Post is an independent daily founded in 1921 that covers the region and the world, "
+        "and is read by more than a million people every week in print and online. Its reporters work from "
+        "eleven bureaus, and its archive of more than a century of editions is open to every reader for free."
+    )
+    page = "\n".join(["Talks on the water agreement resume", _para(4, "water agreement"), *menu, blurb])
+    body = clean_scraped_text(page).body
+    assert body == _para(4, "water agreement")
+
+
+def test_corpus_lines_leave_the_body():
+    article = [_para(2, "grain corridor"), "Read our weekly digest", _para(2, "port inspection")]
+    page = "\n".join(["Grain corridor reopens", *article, "© Harbor Gazette 2022. All rights reserved."])
+    assert "Read our weekly digest" in clean_scraped_text(page).body
+    body = clean_scraped_text(page, common_lines=frozenset({"Read our weekly digest"})).body
+    assert body.split("\n\n") == [article[0], article[2]]
