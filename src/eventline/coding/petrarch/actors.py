@@ -8,7 +8,7 @@ Actors (one actor per entry; '+' lines are its other names; codes may follow on 
         [HOB < 950601]                   before 1 June 1995 (YYMMDD or YYYYMMDD)
         [HOBGOV 19950601 - 19990815]     within the range (inclusive)
         [HOBREB > 990816]                after
-    LORIEN [ELR/GAL]                   several codes (eventline keeps the first)
+    LORIEN [ELR/GAL]                   several codes (each is coded: one event record per code)
     BOROMIR [---]                      a known name with no code
 
 Agents (role nouns that add to the code of the actor they belong to):
@@ -64,6 +64,21 @@ class PetrarchActor(Entry):
         if when is None and self.codes:
             return self.codes[-1].code
         return None
+
+    def codes_on(self, when: date | None) -> list[str]:
+        """All the codes that apply on `when` ('LORIEN [ELR/GAL]' -> ELR, GAL): those of the first dated bracket
+        that covers it, else the undated ones; null codes left out."""
+        first = None
+        if when is not None:
+            first = next((c for c in self.codes if c.dated and c.covers(when)), None)
+        if first is not None:
+            out = [c.code for c in self.codes if c.dated and (c.start, c.end) == (first.start, first.end)]
+        else:
+            out = [c.code for c in self.codes if not c.dated]
+            if not out:
+                one = self.code_on(when)
+                out = [one] if one else []
+        return [c for c in dict.fromkeys(out) if c not in NULL_CODES]
 
     def resolve(self, when: date | None) -> tuple[str | None, str | None, str | None]:
         code = self.code_on(when)

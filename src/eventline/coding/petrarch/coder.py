@@ -18,6 +18,7 @@ unchanged. What differs is what PETRARCH dictionaries mean and what PETRARCH out
 from __future__ import annotations
 
 import hashlib
+import itertools
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -130,6 +131,25 @@ class PetrarchCoder(EventCoder):
         taken = {m.start for m in c.recipient}
         return self._first_actor_after(c.anchor, index, taken)
 
+    def actors_at(self, tok: Token, index: MentionIndex, expand: bool = True) -> list[ActorMention]:
+        """eventline's, with the phrases coordinated with it by the resolver ('Mordor, Rohan, Arnor and Bree',
+        however the parser attached them), the other owners of an agent phrase and the other codes of an actor
+        with several (`PetrarchMention`)."""
+        out: list[ActorMention] = []
+
+        def add(m: ActorMention) -> None:
+            if not any(m is o or m == o for o in out):
+                out.append(m)
+
+        for m in super().actors_at(tok, index, expand):
+            group = index.group_at(m.token_start) if m.group is not None else []
+            for g in [m] + [g for g in group if g is not m]:
+                for x in [g, *getattr(g, "members", ())]:
+                    add(x)
+                    for alt in getattr(x, "alternatives", ()):
+                        add(alt)
+        return out
+
     def _first_actor_after(self, tok: Token, index: MentionIndex, exclude: set[int]) -> list[ActorMention]:
         subjects = {t.i for s in F.subjects(tok) + F.passive_subjects(tok) for t in s.subtree}
         for t in tok.subtree:
@@ -146,6 +166,21 @@ class PetrarchCoder(EventCoder):
         recipients = [r for r in rec["recipient"] if r.get("code") not in (None, "UNK")]
         if not actors:
             return []
+        a_ways, r_ways = _alternatives(actors), _alternatives(recipients)
+        if len(a_ways) > 1 or len(r_ways) > 1:
+            # an actor with several codes ('LORIEN [ELR/GAL]'): one event for each code
+            out: list[dict[str, Any]] = []
+            for a in a_ways:
+                for r in r_ways:
+                    tag = f"alt|{_codes(a)}|{_codes(r)}"
+                    one = _variant(rec, rec["cameo"], a, r, tag)
+                    if one is not None:
+                        out += self._directed_one(one, a, r)
+            return out
+        return self._directed_one(rec, actors, recipients)
+
+    def _directed_one(self, rec: dict[str, Any], actors: list[dict[str, Any]],
+                      recipients: list[dict[str, Any]]) -> list[dict[str, Any]]:
         pattern = rec.get("pattern") or ""
         out: list[dict[str, Any]] = []
         if not recipients and len(actors) > 1 and (rec.get("reciprocal") or pattern in self.compound):
@@ -213,6 +248,19 @@ def _controller_subjects(tok: Token) -> list[Token]:
         if s:
             return s
     return []
+
+
+def _alternatives(entities: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The entity lists an event stands for when some entity has other codes on the same words (same span and
+    name): each choice of one code per entity; just `entities` when none has."""
+    slots: dict[tuple[Any, Any, Any], list[dict[str, Any]]] = {}
+    for e in entities:
+        slot = slots.setdefault((e.get("start"), e.get("end"), e.get("name")), [])
+        if all(e.get("code") != o.get("code") for o in slot):
+            slot.append(e)
+    if all(len(v) == 1 for v in slots.values()):
+        return [entities]
+    return [list(choice) for choice in itertools.product(*slots.values())]
 
 
 def _codes(entities: list[dict[str, Any]]) -> str:

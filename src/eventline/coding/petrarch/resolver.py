@@ -44,6 +44,18 @@ class _Phrase:
     actor: PetrarchActor | None = None
     agents: list[PetrarchAgent] = field(default_factory=list)
     mention: ActorMention | None = None
+    owners: list[PetrarchActor] = field(default_factory=list)  # more owners: 'ambassadors of Arnor and Gondor'
+
+
+@dataclass
+class PetrarchMention(ActorMention):
+    """A mention that stands for more than one coded actor: `members`, the other actors of an agent phrase with
+    several owners ('the ambassadors of Arnor, Osgiliath and Gondor': ARNGOV, and OSGGOV, GONGOV), and
+    `alternatives`, the other codes of an actor with several ('LORIEN [ELR/GAL]'), each also an ActorMention on
+    the same words. `PetrarchCoder` codes the members as a compound actor and each alternative as its own event."""
+
+    members: list[ActorMention] = field(default_factory=list)
+    alternatives: list[ActorMention] = field(default_factory=list)
 
 
 class PetrarchResolver(ActorResolver):
@@ -72,7 +84,7 @@ class PetrarchResolver(ActorResolver):
                 mentions.append(m)
         group = 0
         for a, b in zip(phrases, phrases[1:], strict=False):
-            if a.mention and b.mention and b.start - a.end == 1 and doc[a.end].lower_ in ("and", "or", "nor", ","):
+            if a.mention and b.mention and _coordinated(doc, a, b):
                 if a.mention.group is None:
                     group += 1
                     a.mention.group = group
@@ -183,6 +195,13 @@ class PetrarchResolver(ActorResolver):
                     and doc[ph.end].lower_ in OWNER_PREPS:
                 ph.actor = nxt.actor
                 ph.agents = ph.agents + nxt.agents
+                # 'the ambassadors of Arnor, Osgiliath and Gondor': each owner of the list
+                prev_ph = nxt
+                for more in phrases[idx + 2:]:
+                    if more.actor is None or not _coordinated(doc, prev_ph, more):
+                        break
+                    ph.owners.append(more.actor)
+                    prev_ph = more
                 continue
             prev = phrases[idx - 1] if idx > 0 else None
             if prev is not None and prev.actor is not None and ph.start - prev.end == 1 \
@@ -196,31 +215,51 @@ class PetrarchResolver(ActorResolver):
                     a.actor for a in nxt.atoms[:1]) and nxt.start - ph.end == 1 \
                     and doc[ph.end].lower_ in ("and", "or"):
                 ph.actor = nxt.actor
+                ph.owners = list(nxt.owners)
 
     def _mention(self, doc: Doc, ph: _Phrase, when: date | None) -> ActorMention | None:
-        code: str | None = None
-        if ph.actor is not None:
-            code, _, _ = ph.actor.resolve(when)
         kind = "organisation" if ph.actor is not None else "agent"
-        if code is not None:
-            prefix = "".join(g.agent_code for g in ph.agents if g.prefix)
-            suffix = ""
-            for g in ph.agents:
-                if g.prefix or (code + suffix).endswith(g.agent_code):
-                    continue
-                suffix += g.agent_code
-            code = prefix + code + suffix
-        elif ph.actor is None and not ph.agents:
+        # (actor, its codes with the phrase's agents) for the phrase's actor and its other owners
+        coded: list[tuple[PetrarchActor, list[str]]] = []
+        for actor in ([ph.actor] if ph.actor is not None else []) + ph.owners:
+            codes = [self._with_agents(c, ph.agents) for c in actor.codes_on(when)]
+            if codes:
+                coded.append((actor, codes))
+        if not coded and ph.actor is None and not ph.agents:
             return None
         start = ph.start
         while start < ph.end - 1 and doc[start].pos_ == "DET":
             start += 1
         span = doc[start:ph.end]
-        country, sector = split_code(code) if code else (None, ph.agents[-1].agent_code if ph.agents else None)
-        name = ph.actor.name.title() if ph.actor is not None else None
-        return ActorMention(text=span.text, start=span.start_char, end=span.end_char, token_start=start,
-                            token_end=ph.end, head=ph.end - 1, code=code, country=country, sector=sector,
-                            name=name, kind=kind)
+
+        def make(code: str | None, actor: PetrarchActor | None, cls: type[ActorMention] = ActorMention) -> ActorMention:
+            country, sector = split_code(code) if code else (None, ph.agents[-1].agent_code if ph.agents else None)
+            return cls(text=span.text, start=span.start_char, end=span.end_char, token_start=start,
+                       token_end=ph.end, head=ph.end - 1, code=code, country=country, sector=sector,
+                       name=actor.name.title() if actor is not None else None, kind=kind)
+
+        if not coded:
+            return make(None, ph.actor)
+        (actor, codes), more = coded[0], coded[1:]
+        m = make(codes[0], actor, PetrarchMention)
+        assert isinstance(m, PetrarchMention)
+        m.alternatives = [make(c, actor) for c in codes[1:]]
+        for other, other_codes in more:
+            member = make(other_codes[0], other, PetrarchMention)
+            assert isinstance(member, PetrarchMention)
+            member.alternatives = [make(c, other) for c in other_codes[1:]]
+            m.members.append(member)
+        return m
+
+    @staticmethod
+    def _with_agents(code: str, agents: list[PetrarchAgent]) -> str:
+        prefix = "".join(g.agent_code for g in agents if g.prefix)
+        suffix = ""
+        for g in agents:
+            if g.prefix or (code + suffix).endswith(g.agent_code):
+                continue
+            suffix += g.agent_code
+        return prefix + code + suffix
 
     @staticmethod
     def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -239,3 +278,9 @@ class PetrarchResolver(ActorResolver):
                                     token_end=tok.i + 1, head=tok.i, code=src.code, country=src.country,
                                     sector=src.sector, name=src.name, kind="pronoun"))
         return out
+
+
+def _coordinated(doc: Doc, a: _Phrase, b: _Phrase) -> bool:
+    """Phrases joined by 'and', 'or', 'nor', ',' or ', and' ('Mordor, Rohan, Arnor and Bree')."""
+    between = [t.lower_ for t in doc[a.end:b.start]]
+    return between in (["and"], ["or"], ["nor"], [","], [",", "and"], [",", "or"])
