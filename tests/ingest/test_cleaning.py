@@ -87,10 +87,11 @@ def test_scrapinghub_sample_scores_well():
         sys.path.pop(0)
     truth = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
     f1s = []
-    for key, gt in list(truth.items())[:40]:
+    for key, gt in truth.items():
         html = gzip.open(bench / "html" / f"{key}.html.gz").read().decode("utf-8", "replace")
         f1s.append(prf(clean_scraped_text(visible_lines(html)).body, gt["articleBody"])[2])
-    assert sum(f1s) / len(f1s) > 0.8
+    assert len(f1s) == 181
+    assert sum(f1s) / len(f1s) >= 0.90  # the target; docs/benchmarks.md has the measured figure
 
 
 def _para(n: int, topic: str) -> str:
@@ -174,3 +175,27 @@ def test_corpus_lines_leave_the_body():
     assert "Read our weekly digest" in clean_scraped_text(page).body
     body = clean_scraped_text(page, common_lines=frozenset({"Read our weekly digest"})).body
     assert body.split("\n\n") == [article[0], article[2]]
+
+
+def test_legal_footer_longer_than_the_article_is_not_the_article():
+    article = [_para(2, "trade corridor")]
+    legal = [
+        "The information on this website is provided for general purposes only and does not replace the advice "
+        "of a professional, and nothing on it should be read as a promise of any result whatsoever.",
+        "Results vary with the starting point, the goals and the effort of each reader, and the examples shown "
+        "are not typical of what most people achieve in the period that is described on these pages.",
+        "© 2019 Example Media, LLC. All rights reserved. Example Media is the owner of the marks and designs "
+        "shown on this site, and no part of it may be copied without the written consent of the owner.",
+    ]
+    page = "\n".join(
+        [
+            "Trade corridor plan wins backing | Example Media",
+            "Trade corridor plan wins backing",
+            "November 12, 2018 | BY: Staff",
+            *article,
+            "Related Articles",
+            "Ten things to know about the corridor",
+            *legal,
+        ]
+    )
+    assert clean_scraped_text(page).body == article[0]

@@ -372,6 +372,11 @@ HEADLINE_REACH = 15  # the article's first paragraph follows its headline within
 _TITLE_WORD = re.compile(r"\w+")
 
 
+def _legal(line: Line) -> bool:
+    """A copyright notice, short or inside a paragraph of legal text."""
+    return bool(_COPYRIGHT.search(line.text) and _LEGAL_LINE.search(line.text))
+
+
 def prose_chars(lines: list[Line]) -> int:
     return sum(ln.chars for ln in lines if is_prose(ln))
 
@@ -497,9 +502,10 @@ def clean_scraped_text(raw: str | Iterable[str], common_lines: Container[str] = 
         line.common = line.text in common_lines and not is_prose(line)
     weigh_gaps(lines)
     start, end = densest_block([ln.score for ln in lines])
-    if sum(1 for ln in lines[start:end] if ln.stamp) >= 2:
-        # Post stamps ('Alex on May 3, 2019 at 4:47 pm said:') repeating in the block: a comment thread.
-        # When the headline is followed by a post of its own that ends before the thread, that is the article.
+    if sum(1 for ln in lines[start:end] if ln.stamp) >= 2 or any(_legal(ln) for ln in lines[max(start, end - 3) : end]):
+        # Post stamps ('Alex on May 3, 2019 at 4:47 pm said:') repeating in the block: a comment thread; a
+        # copyright notice at its end: the site's legal footer. When the headline is followed by a post of its
+        # own that ends before that block, the post is the article.
         anchored = headline_block(lines)
         if anchored and anchored[1] <= start and prose_chars(lines[anchored[0] : anchored[1]]) >= 200:
             start, end = anchored
