@@ -50,6 +50,8 @@ class PetrarchCoder(EventCoder):
         self.story_discards: list[str] = list(getattr(d, "story_discards", []))
         self.ontology: Ontology | None = getattr(d, "ontology", None)
         self.constraints: dict[Pattern, Constraint] = dict(getattr(d, "constraints", {}))
+        self.form_defaults: dict[str, Pattern] = dict(getattr(d, "form_defaults", {}))
+        self.paired.update({p.text: back for p, back in getattr(d, "paired", {}).items()})
 
     # ------------------------------------------------------------------ document and sentence level
     def code(self, spacy_doc: Doc, document: Document) -> list[dict[str, Any]]:
@@ -72,9 +74,14 @@ class PetrarchCoder(EventCoder):
 
     # ------------------------------------------------------------------ patterns
     def _match_verb(self, tok: Token, patterns: list[Pattern], index: MentionIndex) -> Candidate | None:
+        """eventline's pattern matching, read the PETRARCH way: the most specific pattern first (PETRARCH's
+        longest match), only patterns whose phrase modifiers and prepositional phrases are there, a
+        preposition may hang on the object ('warned X about Y'), and a verb form the dictionary lists on its own
+        ('LEFT') has its own default code."""
+        own = self.form_defaults.get(tok.lower_)
+        if own is not None:
+            patterns = [p for p in patterns if not _is_default(p)] + [own]
         if self.constraints:
-            # the most specific pattern first (PETRARCH's longest match), and only those whose phrase modifiers
-            # and prepositional phrases are there
             order = {id(p): i for i, p in enumerate(patterns)}
             patterns = sorted(patterns, key=lambda p: (-self._size(p), order[id(p)]))
             patterns = [p for p in patterns if p not in self.constraints or _satisfied(tok, p, self.constraints[p])]
@@ -86,7 +93,48 @@ class PetrarchCoder(EventCoder):
                     p for p in patterns if p.text not in self.compound]
             else:
                 patterns = [p for p in patterns if p.text not in self.compound]
-        return super()._match_verb(tok, patterns, index)
+        prt = F.particle(tok)
+        preps = F.prep_objects(tok)
+        objs = F.objects(tok) or (F.passive_subjects(tok) if F.is_passive(tok) else [])
+        on_object = [(pr, g) for o in objs for pr, g in F.prep_objects(o)]
+        with_particle = {p.particle for p in patterns if p.particle}
+        for p in patterns:
+            trig = [tok]
+            prep_obj: Token | None = None
+            if p.particle:
+                if prt != p.particle:
+                    hit = [o for pr, o in preps + on_object if pr == p.particle]
+                    adv = [c for c in F.kids(tok) if c.lower_ == p.particle and c.dep_ in ("advmod", "prep")]
+                    if hit:
+                        prep_obj = hit[0]
+                    elif not adv:
+                        continue
+                trig += [c for c in F.kids(tok) if c.lower_ == p.particle][:1]
+            elif prt and prt in with_particle:
+                continue
+            obj_tok = None
+            if p.objects:
+                pool = objs + [o for _, o in preps if o.pos_ in ("NOUN", "PROPN")]
+                pool = [x for o in pool for x in F.conjuncts(o)]
+                match = [o for o in pool if o.lemma_.lower() in p.objects or o.lower_ in p.objects]
+                if not match:
+                    continue
+                obj_tok = match[0]
+                trig.append(obj_tok)
+            if p.adverbs:
+                adv = [c for c in F.kids(tok) if c.lemma_.lower() in p.adverbs or c.lower_ in p.adverbs]
+                if not adv:
+                    nxt = next((x for x in tok.doc[tok.i + 1: tok.i + 3] if not x.is_punct), None)
+                    if nxt is not None and nxt.lower_ in p.adverbs and (
+                            nxt.head.i == tok.i or tok.head.i == nxt.i or nxt.head.i == tok.head.i):
+                        adv = [nxt]
+                if not adv:
+                    continue
+                trig.append(adv[0])
+            c = Candidate(p.code, p, tok, sorted(trig, key=lambda t: t.i), source_pattern=p.text)
+            c.recipient = self._recipient(tok, p, obj_tok, preps, objs, index, prep_obj)
+            return c
+        return None
 
     def _size(self, p: Pattern) -> int:
         con = self.constraints.get(p)
@@ -116,7 +164,7 @@ class PetrarchCoder(EventCoder):
     def _recipient(self, tok: Token, p: Pattern, obj_tok: Token | None, preps: list[tuple[str, Token]],
                    objs: list[Token], index: MentionIndex, prep_obj: Token | None) -> list[ActorMention]:
         """PETRARCH's target: the pattern's, else the first actor in the verb phrase after the verb."""
-        found = super()._recipient(tok, p, obj_tok, preps, objs, index, prep_obj)
+        found = [m for m in super()._recipient(tok, p, obj_tok, preps, objs, index, prep_obj) if m.resolved]
         if found or F.is_passive(tok) or p.text in self.compound:
             return found  # a '%' pattern's target is the other member of the compound
         return self._first_actor_after(tok, index, set())
@@ -194,6 +242,10 @@ class PetrarchCoder(EventCoder):
         if back and recipients:
             out.append(_variant(rec, back, recipients, actors, "back"))
         return [r for r in out if r is not None]
+
+
+def _is_default(p: Pattern) -> bool:
+    return p.particle is None and p.objects is None and p.adverbs is None and not p.preps
 
 
 def _satisfied(tok: Token, p: Pattern, con: Constraint) -> bool:

@@ -173,7 +173,10 @@ class PetrarchResolver(ActorResolver):
                 continue
             possessive = tok.tag_ == "POS" or tok.lower_ in ("'s", "’s", "'")
             hyphen = tok.text == "-" and i > 0 and not doc[i - 1].whitespace_
-            if (tok.pos_ in NOMINAL or possessive or hyphen) and not (tok.is_sent_start and cur):
+            # 'awful and evil minister': coordinated adjectives stay inside the phrase
+            adj_and = tok.lower_ in ("and", "or") and cur and doc[i - 1].pos_ == "ADJ" and i + 1 < len(doc) \
+                and doc[i + 1].pos_ == "ADJ"
+            if (tok.pos_ in NOMINAL or possessive or hyphen or adj_and) and not (tok.is_sent_start and cur):
                 cur.append(i)
             elif tok.pos_ == "DET" and not cur:
                 cur.append(i)

@@ -307,6 +307,7 @@ class PetrarchDictionary(EventDictionary):
     compound: set[Pattern]
     ontology: Any = None  # ontology.Ontology when the folder has a PICO file: negated events are recoded
     constraints: dict[Pattern, Constraint]  # what a pattern asks for beyond eventline's model
+    form_defaults: dict[str, Pattern]  # the default of a verb form the file lists as a verb of its own ('LEFT')
 
     def compile(self) -> None:
         super().compile()
@@ -419,7 +420,7 @@ def to_dictionary(verbs: PetrarchVerbs, name: str = "petrarch") -> PetrarchDicti
     """The verb blocks as eventline patterns: each verb gets the block's patterns, then its default code."""
     d = PetrarchDictionary.__new__(PetrarchDictionary)
     d.verbs, d.nouns, d.wrappers, d.discards, d.political, d.name = {}, {}, {}, {}, frozenset(), name
-    d.extra_forms, d.paired, d.compound, d.constraints = {}, {}, set(), {}
+    d.extra_forms, d.paired, d.compound, d.constraints, d.form_defaults = {}, {}, set(), {}, {}
     seen: set[tuple[str, str | None, str]] = set()
     defaults: list[tuple[Pattern, str | None]] = []
     for block in verbs.blocks:
@@ -452,6 +453,11 @@ def to_dictionary(verbs: PetrarchVerbs, name: str = "petrarch") -> PetrarchDicti
             default = Pattern(main.strip(), lemma, entry.particle, None, None, (), None,
                               f"{entry.word.upper()} [{code}]", "petrarch")
             defaults.append((default, back.strip() or None))
+            if lemma != entry.word and entry.particle is None:
+                # a verb spelled inflected ('LEFT [042:043]' next to 'LEAVE [012]'): that form's own default
+                d.form_defaults.setdefault(entry.word, default)
+                if back.strip():
+                    d.paired[default] = back.strip()
     for pat, back in defaults:
         if any(q.particle == pat.particle and q.objects is None and q.adverbs is None and not q.preps
                and q not in d.compound for q in d.verbs.get(pat.lemma, [])):
