@@ -105,14 +105,20 @@ _MONTH_CUE_BEFORE = re.compile(
 _FUTURE_MARK = (
     r"will|shall|'ll|won't|is to|are to|am to|was to|were to|is due|are due|due to|to be held|scheduled|slated|"
     r"set to|plans? to|planned to|scheduled to|planning to|intends? to|intend to|expected|expects? to|going to|"
-    r"would|upcoming|next|coming|hopes? to|aims? to|wants? to|agreed to|promised to|vowed to|threatened to|deadline"
+    r"would|upcoming|next|coming|hopes? to|aims? to|wants? to|agreed to|promised to|vowed to|threatened to|deadline|"
+    r"decided to|(?<!the )(?<!ly )planned|set for|as soon as|as early as"
 )
 _PAST_MARK = (
     r"(?<!\bbe\s)(?<!\bbeen\s)(?:said|says|told|was|were|had|has|have|did|announced|met|held|began|took|made|"
-    r"saw|came|went|paid|left|\w{3,}ed)"
+    r"saw|came|went|paid|left|"
+    # a lower-case word in -ed, but not a name ('United') nor a common -ed word that is no past verb
+    r"(?!(?:hundred|indeed|proceed|succeed|exceed|preferred|limited|related|based|so-called|unidentified|unnamed|"
+    r"undisclosed|unprecedented|alleged|suspected|armed|concerned|interested|involved|detailed|advanced)\b)"
+    r"(?-i:[a-z]\w{2,}ed))"
 )
 _TENSE = re.compile(rf"\b(?:(?P<f>{_FUTURE_MARK})|(?P<p>{_PAST_MARK}))\b", re.I)
 _CLAUSE_EDGE = re.compile(r"[.;!?\n]")
+_REPORTING = ("said", "says", "told", "announced")
 
 
 def _year_value(text: str) -> int | None:
@@ -173,14 +179,20 @@ class _Context:
         if edges:
             before = before[edges[-1] :]
         marks = list(_TENSE.finditer(before))
-        if marks:
-            return "future" if marks[-1].group("f") is not None else "past"
-        if len(before.split()) > 2:
-            return None
         after = self.text[end : end + 100]
         edge = _CLAUSE_EDGE.search(after)
         if edge is not None:
             after = after[: edge.start()]
+        # A verb right next to the expression governs it: 'said Friday', 'a court Thursday refused'.
+        if marks and len(before[marks[-1].end() :].split()) <= 1:
+            return "future" if marks[-1].group("f") is not None else "past"
+        first = _TENSE.match(after, len(after) - len(after.lstrip()))
+        if first is not None and first.group(0).lower() not in ("deadline", "next", "coming", "upcoming"):
+            return "future" if first.group("f") is not None else "past"
+        if marks and marks[-1].group(0).lower() not in _REPORTING:
+            return "future" if marks[-1].group("f") is not None else "past"
+        if len(before.split()) > 2:  # also 'said it is calling for a vote on Dec. 7': the reporting verb's
+            return None  # tense is not the tense of what it reports
         first = _TENSE.search(after)
         if first is None:
             return None
@@ -243,7 +255,7 @@ def _month_day(m: re.Match[str], ctx: _Context) -> _Result:
     past = max(d for d in candidates if d <= anchor)
     word = re.search(r"(\w+)\s*$", ctx.before(m.start(), 20))
     word = word.group(1).lower() if word else ""
-    if word in ("since", "from") or (tense == "past" and word in ("on", "in", "at")):
+    if word in ("since", "from", "ended") or (tense == "past" and word in ("on", "in", "at")):
         return cal.day(past), "explicit"  # 'met on April 27'; but 'extended to Nov. 20' may still be ahead
     ahead = [d for d in candidates if d > anchor and (d - anchor).days <= 120]
     best = ahead[0] if ahead and (ahead[0] - anchor) < (anchor - past) else past
@@ -350,7 +362,7 @@ def _weekday(m: re.Match[str], ctx: _Context) -> _Result:
     elif rel in ("the previous", "previous", "the following", "following"):
         return None  # relative to another day in the story
     elif ctx.points_forward(m.start(), m.end()):
-        d = cal.weekday_after(anchor, wd)
+        d = cal.weekday_after(anchor, wd, inclusive=True)  # 'will meet Friday' on a Friday: today, as news writes it
     else:
         d = cal.weekday_on_or_before(anchor, wd)
     return cal.day(d), "relative"
