@@ -152,6 +152,30 @@ def test_find_uses_the_clause_tense() -> None:
     assert D.find("They will meet next Monday.", ANCHOR)[0][3] == "2024-04-01"
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the verb next to the expression governs it, not an earlier modal
+        ("He will stay for two weeks even after a court Thursday refused to act.", "2024-03-21"),
+        # a reporting verb's tense is not the tense of what it reports
+        ("Conseco said it is calling for the redemption on April 7 of its notes.", "2024-04-07"),
+        # 'United' and 'preferred' are no past verbs
+        ("The father will be traveling to the United States Thursday.", "2024-03-28"),
+        ("It will redeem its preferred shares on April 7.", "2024-04-07"),
+        # plans and 'as soon as' point forward
+        ("Protesters planned a large demonstration on Saturday.", "2024-03-30"),
+        ("The group could leave as soon as Tuesday, he said.", "2024-04-02"),
+        ("NATO has decided to admit them in early April.", "2024-04"),
+        # a future weekday named on that weekday is the anchor itself (news names today by its weekday)
+        ("Later Wednesday, the cousins will go to court.", "2024-03-27"),
+        # a period that ended on a day lies behind
+        ("In the fiscal year ended June 30, sales rose.", "2023-06-30"),  # not the nearest, three months ahead
+    ],
+)
+def test_find_reads_the_tense_next_to_the_expression(text: str, value: str) -> None:
+    assert D.find(text, ANCHOR)[-1][3] == value  # the last expression ('as soon as' is also FUTURE_REF)
+
+
 def test_find_offsets_and_spans() -> None:
     text = "Israel struck targets late on Saturday, two days after the summit, the army said on Monday."
     found = D.find(text, ANCHOR)
