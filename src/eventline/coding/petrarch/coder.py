@@ -59,6 +59,7 @@ class PetrarchCoder(EventCoder):
             return []
         out: list[dict[str, Any]] = []
         seen: set[tuple[str, str, str, int]] = set()
+        repair_verb_read_as_adjective(spacy_doc)
         for rec in super().code(spacy_doc, document):
             for r in self._directed(rec):
                 key = (r["cameo"], _codes(r["actor"]), _codes(r["recipient"]), r["sentence_index"])
@@ -96,7 +97,10 @@ class PetrarchCoder(EventCoder):
         prt = F.particle(tok)
         preps = F.prep_objects(tok)
         objs = F.objects(tok) or (F.passive_subjects(tok) if F.is_passive(tok) else [])
-        on_object = [(pr, g) for o in objs for pr, g in F.prep_objects(o)]
+        # a phrase on the object right after it: 'warned Gondor about X' ('^ ABOUT +'), not 'warned the
+        # population of Gondor about X'
+        on_object = [(pr, g) for o in objs for pr, g in F.prep_objects(o)
+                     if o.i + 1 < len(o.doc) and o.doc[o.i + 1].lower_ == pr.split()[0]]
         with_particle = {p.particle for p in patterns if p.particle}
         for p in patterns:
             trig = [tok]
@@ -242,6 +246,31 @@ class PetrarchCoder(EventCoder):
         if back and recipients:
             out.append(_variant(rec, back, recipients, actors, "back"))
         return [r for r in out if r is not None]
+
+
+def repair_verb_read_as_adjective(doc: Doc) -> int:
+    """A clause whose verb the parser read as an adjective of its object ('The ambassadors presented credentials
+    to X': 'presented' an amod of a root noun 'credentials' that holds the subject) is given back its verb: the
+    past-tense or participle word becomes the root, the noun its object, and the subject, auxiliaries and the
+    final punctuation hang on the verb. Only when the sentence has no verb of its own at its root. Returns how
+    many clauses were repaired."""
+    fixed = 0
+    for sent in list(doc.sents):
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in sent):
+            continue
+        subj = [c for c in root.children if c.dep_.startswith("nsubj") and c.i < root.i]
+        verb = next((c for c in root.children if c.dep_ == "amod" and c.tag_ in ("VBD", "VBN") and c.i < root.i
+                     and (not subj or subj[-1].i < c.i)), None)
+        if verb is None or not subj:
+            continue
+        moved = [c for c in root.children if c.i < verb.i or c.dep_ == "punct" and c.i > root.i]
+        verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+        root.head, root.dep_ = verb, "obj"
+        for c in moved:
+            c.head = verb
+        fixed += 1
+    return fixed
 
 
 def _is_default(p: Pattern) -> bool:
