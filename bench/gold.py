@@ -204,10 +204,17 @@ def main() -> None:
                       "seconds": {"total": round(timing["total"], 3), "actor_resolution": round(timing["resolve"], 3),
                                   "dates": round(timing["dates"], 3), "coder_own": round(own_s, 3)}}))
     if args.calibrate:
-        bins = {}
+        # pool adjacent bins until the share right never falls as the raw score rises (isotonic regression)
+        blocks: list[list[float]] = []  # [first bin, n, n right]
         for b in sorted(calib):
             k, ok = calib[b]
-            bins[round(b, 2)] = round((ok + 1) / (k + 2), 3)  # Laplace-smoothed share right
+            blocks.append([b, k, ok])
+            while len(blocks) > 1 and (blocks[-2][2] + 1) / (blocks[-2][1] + 2) > (blocks[-1][2] + 1) / (
+                    blocks[-1][1] + 2):
+                last = blocks.pop()
+                blocks[-1][1] += last[1]
+                blocks[-1][2] += last[2]
+        bins = {round(b, 2): round((ok + 1) / (k + 2), 3) for b, k, ok in blocks}  # Laplace-smoothed share right
         path = REPO / "src" / "eventline" / "coding" / "data" / "calibration.yaml"
         lines = ["# raw coder score (bin lower edge) -> share of GSR top records of that score with the right",
                  "# PLOVER type (Laplace-smoothed). Written by bench/gold.py --calibrate.", "bins:"]

@@ -108,3 +108,42 @@ def test_verbs_for_sanction_retreat_concede_mobilize(code):
     for text, root in cases:
         recs = code(text)
         assert any(r["cameo"].startswith(root) for r in recs), (text, [r["cameo"] for r in recs])
+
+
+def test_required_preposition_separates_formal_complaint_from_dissent(code):
+    from eventline.coding.dictionary import parse_pattern
+
+    (p,) = parse_pattern("114", "protest &to", noun=False)
+    assert p.required_preps == frozenset({"to"}) and "to" in p.preps
+    formal = code("Lebanon protested to the United Nations about the raids.")
+    assert any(r["cameo"] == "114" for r in formal), [r["cameo"] for r in formal]
+    street = code("Thousands of Kenyan students protested in Nairobi on Monday.")
+    assert not any(r["cameo"] == "114" for r in street), [r["cameo"] for r in street]
+
+
+def test_allegation_of_an_attack_is_an_accusation_too(code):
+    recs = code("Russia alleged that Ukraine had shelled Donetsk.")
+    acc = _find(recs, "11", "RUS", "UKR")
+    assert acc and acc[0]["cameo"] == "112", [(r["cameo"], r["actor"], r["recipient"]) for r in recs]
+    assert any(r["cameo"].startswith("19") and "UKR" in _countries(r["actor"]) for r in recs)
+    top = max(recs, key=lambda r: r["confidence"])
+    assert top["cameo"] == "112"
+
+
+def test_refusing_a_hostile_act_negates_it(code):
+    recs = code("Turkey refused to attack Syria.")
+    attacks = [r for r in recs if r["cameo"].startswith("19")]
+    assert attacks and all(r["negated"] for r in attacks), [(r["cameo"], r["negated"]) for r in recs]
+
+
+def test_event_in_a_purpose_clause_ranks_below_the_protest(code):
+    recs = code("Thousands of Algerian workers blocked roads in Algiers to demand higher wages from the government.")
+    assert recs, "nothing coded"
+    top = max(recs, key=lambda r: r["confidence"])
+    assert top["cameo"].startswith("14"), [(r["cameo"], r["confidence"]) for r in recs]
+
+
+def test_reported_future_cooperation_is_intent(code):
+    recs = code("Israel said it would release 150 Palestinian prisoners.")
+    assert any(r["cameo"].startswith("03") and "ISR" in _countries(r["actor"]) for r in recs), \
+        [(r["cameo"], r["modality"]) for r in recs]

@@ -51,6 +51,9 @@ PURPOSE_LEMMAS = frozenset({"demand", "protest", "press", "call", "urge", "denou
                             "show", "express", "voice", "reject", "challenge", "decry", "criticize", "criticise"})
 PLACE_ROOTS = frozenset({"08", "13", "14", "15", "16", "17", "18", "19", "20"})
 PLACE_PREPS = ("in", "inside", "across", "throughout")
+ALLEGE_LEMMAS = frozenset({"claim", "allege", "charge", "contend", "accuse"})
+ALLEGED_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+GOVERNED_DEPS = frozenset({"advcl", "xcomp", "acl", "conj:purpose"})
 HOSTILE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 FURNITURE_WORDS = re.compile(
     r"\b(read more|log ?in|sign ?up|subscribe|newsletter|click here|cookies?|advertisement|all rights reserved|"
@@ -83,6 +86,7 @@ class Candidate:
     clause_anchor: Token | None = None  # where its time expressions are looked for
     standalone: bool = False  # a nominal event with no verb that carries it ('Israeli strikes on Gaza')
     frame: bool = False  # a nominal event that sets the scene of a clause ('in a telephone call, X told Y')
+    alleged_by: Token | None = None  # 'X claimed/alleged that Y attacked Z': the verb of the allegation
     score: float = 0.5
     source_pattern: str = ""
 
@@ -208,6 +212,8 @@ class EventCoder:
             if self._finish(c, index):
                 out.append(c)
         _share_recipients(out)
+        _rank_governed(out)
+        out += self._allegations(out, index)
         out += self._obligation(tokens, index, found)
         if not out and self.statements:
             st = self._statement(tokens, index)
@@ -243,6 +249,8 @@ class EventCoder:
                     continue
                 obj_tok = match[0]
                 trig.append(obj_tok)
+            if p.required_preps and not any(pr in p.required_preps for pr, _ in preps):
+                continue
             if p.adverbs:
                 adv = [c for c in F.kids(tok) if c.lemma_.lower() in p.adverbs or c.lower_ in p.adverbs]
                 if not adv:
@@ -362,6 +370,8 @@ class EventCoder:
         for p in patterns:
             if p.modifiers and not (mods & p.modifiers):
                 continue
+            if p.required_preps and not any(pr in p.required_preps for pr, _ in preps):
+                continue
             trig = [tok] + [c for c in F.kids(tok) if p.modifiers and c.lemma_.lower() in p.modifiers][:1]
             c = Candidate(p.code, p, tok, sorted(trig, key=lambda t: t.i), nominal=True, source_pattern=p.text)
             want = p.preps or NOUN_RECIPIENT_PREPS
@@ -435,6 +445,8 @@ class EventCoder:
                                                                      "advcl", "nsubj:pass", "nsubjpass")
             if kind == "attribution" and dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "obj", "dobj"):
                 attribution = h
+                if hl in ALLEGE_LEMMAS:
+                    c.alleged_by = h
                 break
             if kind in INTENT_NOUN_KINDS and embedded:
                 kinds.append((kind, h))
@@ -540,7 +552,9 @@ class EventCoder:
                         c.actor = a
             if k == "intent" and code[:2] in HOSTILE_ROOTS:
                 k = "threaten"  # 'plans to impose restrictions', 'is prepared to impose martial law'
-            if k != "reject-other":
+            if k == "reject-other":
+                neg = True  # 'refused to attack', 'failed to stop': the embedded act did not happen
+            else:
                 code = transforms.apply(k, code)
             kinds_applied.append(k)
             c.steps.append(f"{k}: {h.text}")
@@ -550,11 +564,12 @@ class EventCoder:
             kinds_applied.append("reject")
             c.steps.append("negated future -> reject")
             neg = False
-        if not kinds and not neg and future and code[:2] in transforms.COOPERATIVE_ROOTS and code[:2] != "03":
+        reported_future = "would" in F.aux_words(t) and attribution is not None
+        if not kinds and not neg and (future or reported_future) and code[:2] in transforms.COOPERATIVE_ROOTS \
+                and code[:2] != "03":
             code = transforms.intent(code)  # 'will provide aid': CAMEO codes announced cooperation as intent
             kinds_applied.append("intent")
             c.steps.append("future -> intent")
-        reported_future = "would" in F.aux_words(t) and attribution is not None
         if not kinds and not neg and (future or reported_future) and code[:2] in HOSTILE_ROOTS:
             code = transforms.threaten(code)  # 'will extend the curfew', 'said they would blockade Paris'
             kinds_applied.append("threaten")
@@ -709,6 +724,25 @@ class EventCoder:
         if c.standalone and not c.recipient and not c.reciprocal and c.code[:2] not in ("14", "15", "18", "19", "20"):
             return False
         return True
+
+    def _allegations(self, cands: list[Candidate], index: MentionIndex) -> list[Candidate]:
+        """'X claimed/alleged/charged that Y attacked Z': besides Y's act, X accuses Y (CAMEO 112), the event a
+        reader of the sentence is told about first."""
+        out: list[Candidate] = []
+        for c in cands:
+            v = c.alleged_by
+            if v is None or c.code[:2] not in ALLEGED_ROOTS or not c.said_by or not c.actor or c.negated:
+                continue
+            if {m.code for m in c.said_by} & {m.code for m in c.actor} or any(_is_pronoun(m) for m in c.actor):
+                continue
+            a = Candidate("112", None, v, [v], actor=list(c.said_by), recipient=list(c.actor),
+                          source_pattern="(A alleges B did C)")
+            a.clause_anchor = v
+            a.score = min(0.95, c.score + 0.05)
+            a.steps.append(f"allegation of {c.code} '{c.anchor.text}'")
+            if self._finish(a, index):
+                out.append(a)
+        return out
 
     def _purpose_target(self, c: Candidate, index: MentionIndex) -> list[ActorMention]:
         """Whom a protest is aimed at, from its purpose clause: 'began a hunger strike to demand the resignation
@@ -1026,6 +1060,9 @@ def calibrated(raw: float) -> float:
 
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             table = sorted((float(k), float(v)) for k, v in (data.get("bins") or {}).items())
+            # a higher raw score never means a lower confidence (the ranking of a document's records is kept)
+            top = 0.0
+            table = [(k, (top := max(top, v))) for k, v in table]
         _CALIBRATION = table
     if not _CALIBRATION:
         return raw
@@ -1066,4 +1103,20 @@ def _share_recipients(cands: list[Candidate]) -> None:
             if (ch.dep_ == "conj" and ch.head.i == oh.i) or (oh.dep_ == "conj" and oh.head.i == ch.i):
                 c.recipient = list(o.recipient)
                 c.steps.append("recipient shared with the coordinated clause")
+                break
+
+
+def _rank_governed(cands: list[Candidate]) -> None:
+    """An event in the purpose or manner clause of another ('blocked roads demanding that ...', 'began a hunger
+    strike to protest ...') is secondary: it scores below the event that governs it."""
+    for c in cands:
+        t = c.anchor
+        for _ in range(3):
+            if t.head.i == t.i or t.dep_ not in GOVERNED_DEPS:
+                break
+            t = t.head
+            if any(o is not c and (o.anchor.i == t.i or (o.clause_anchor is not None and o.clause_anchor.i == t.i))
+                   for o in cands):
+                c.score = max(0.05, c.score - 0.15)
+                c.steps.append("secondary to the event that governs it")
                 break

@@ -21,12 +21,16 @@ files in `data/`, or PETRARCH verb dictionaries, see docs/coding.md):
                    then the usual prepositions (to, with, against, on, at, into, toward)
         adverbs    lemmas one of which must modify the verb ('respond sharply'), or None
         text       the pattern as written, for `eventline explain`
+        source     the file or dictionary the pattern came from
+        required_preps  prepositions one of which must attach to the trigger ('protest &to': a formal protest
+                   to someone, 114; a bare 'protested' is 140), or None
 
 Pattern strings in eventline's YAML files (one string per pattern, grouped under their CAMEO code):
 
     hold =talks|talk|dialogue +with          verb 'hold', object 'talks'/'talk'/'dialogue', recipient after 'with'
     rule_out                                 phrasal verb 'rule out'
     respond !sharply|strongly +to            verb with a required adverb
+    protest &to                              verb with a required preposition (its object is the recipient)
     telephone|phone call +with +to           (nouns file) 'call' modified by 'telephone' or 'phone'
 
 The coder looks patterns up by lemma, most specific first (object, modifier, particle and adverb constraints
@@ -57,11 +61,12 @@ class Pattern:
     adverbs: frozenset[str] | None = None
     text: str = ""
     source: str = ""
+    required_preps: frozenset[str] | None = None  # one of these prepositions must be there ('protest &to')
 
     @property
     def specificity(self) -> int:
         return (2 * bool(self.objects) + 2 * bool(self.particle) + bool(self.modifiers) + 2 * bool(self.adverbs)
-                + bool(self.preps))
+                + bool(self.preps) + 2 * bool(self.required_preps))
 
 
 @dataclass
@@ -163,7 +168,7 @@ def _alts(text: str) -> frozenset[str]:
 
 def parse_pattern(code: str, text: str, noun: bool, source: str = "") -> list[Pattern]:
     """One pattern string -> Patterns (one per alternative head lemma)."""
-    objects = adverbs = None
+    objects = adverbs = required = None
     preps: list[str] = []
     words: list[str] = []
     for part in text.split():
@@ -173,6 +178,9 @@ def parse_pattern(code: str, text: str, noun: bool, source: str = "") -> list[Pa
             preps.append(part[1:].replace("_", " ").lower())
         elif part.startswith("!"):
             adverbs = _alts(part[1:])
+        elif part.startswith("&"):
+            required = _alts(part[1:])
+            preps.extend(a for a in required if a not in preps)
         else:
             words.append(part)
     if not words:
@@ -182,11 +190,12 @@ def parse_pattern(code: str, text: str, noun: bool, source: str = "") -> list[Pa
         head = words[-1]
         modifiers = frozenset().union(*(_alts(w) for w in words[:-1])) if len(words) > 1 else None
         for lemma in _alts(head):
-            out.append(Pattern(code, lemma, None, objects, modifiers, tuple(preps), adverbs, text, source))
+            out.append(Pattern(code, lemma, None, objects, modifiers, tuple(preps), adverbs, text, source, required))
     else:
         for alt in words[0].split("|"):
             lemma, _, particle = alt.lower().partition("_")
-            out.append(Pattern(code, lemma, particle or None, objects, None, tuple(preps), adverbs, text, source))
+            out.append(Pattern(code, lemma, particle or None, objects, None, tuple(preps), adverbs, text, source,
+                               required))
     return out
 
 
