@@ -10,7 +10,12 @@ Scoring conventions (the gold file's own quirks):
 - The gold dates are placeholders (2000-01-01); `--date` sets the date roles are resolved on (default: none,
   so a person's most recent role counts).
 
-    .venv/bin/python bench/actors.py [--model PATH] [--date YYYY-MM-DD] [--errors N]
+Speed: Timeline17 news documents (../shared/data/news/timeline17/*/InputDocs/*/*.txt, every n-th file) are parsed
+once; then the resolver alone (`ActorResolver.resolve`) and the whole coding stage after parsing
+(`EventCoder.code`: actors, events, dates) run over the parsed documents, best of 3, CPU time of this process,
+in sentences per second. Targets: resolver >= 8,000 sentences/s, coding stage >= 2,500 sentences/s (one core).
+
+    .venv/bin/python bench/actors.py [--model PATH] [--date YYYY-MM-DD] [--errors N] [--speed-docs N]
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 GSR = REPO.parent / "shared" / "data" / "gold-dev" / "PLOVER_GSR_CAMEO.txt"
 CODE_FIXES = {"JAP": "JPN", "ITL": "ITA"}
+T17 = REPO.parent / "shared" / "data" / "news" / "timeline17"
 
 
 def gold_actors(path: Path) -> list[tuple[str, str, dict]]:
@@ -84,6 +90,7 @@ def main() -> None:
     ap.add_argument("--model", default=None, help="spaCy pipeline (default: the shipped one)")
     ap.add_argument("--date", default=None, help="date roles are resolved on (YYYY-MM-DD)")
     ap.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
+    ap.add_argument("--speed-docs", type=int, default=60, help="Timeline17 documents for the speed test (0: none)")
     args = ap.parse_args()
 
     from eventline import nlp as nlp_stage
@@ -146,6 +153,39 @@ def main() -> None:
     for kind, errs in errors.items():
         for e in errs[: args.errors]:
             print(f"  {kind} error: {e}")
+    if args.speed_docs:
+        speed(nlp, resolver, args.speed_docs)
+
+
+def speed(nlp, resolver, n_docs: int) -> None:  # noqa: ANN001
+    """Resolver and coding-stage throughput on parsed news documents."""
+    from eventline.coding import EventCoder
+    from eventline.ingest.document import Document
+
+    files = sorted(T17.glob("*/InputDocs/*/*.txt"))
+    if not files:
+        print("speed: Timeline17 not found, skipped")
+        return
+    step = max(1, len(files) // n_docs)
+    texts = [f.read_text(encoding="utf-8", errors="replace") for f in files[::step][:n_docs]]
+    docs = list(nlp.pipe(texts))
+    n_sents = sum(1 for d in docs for _ in d.sents)
+    when = date(2011, 6, 1)
+    coder = EventCoder(resolver=resolver)
+    documents = [Document(id=f"t17-{i}", text=d.text, pub_date=when) for i, d in enumerate(docs)]
+    for label, run in (("resolver", lambda: [resolver.resolve(d, when) for d in docs]),
+                       ("coding stage (actors+events+dates)",
+                        lambda: [coder.code(d, doc) for d, doc in zip(docs, documents, strict=True)])):
+        run()  # warm caches
+        best = min(_cpu(run) for _ in range(3))
+        print(f"speed: {label}: {n_sents / best:,.0f} sentences/s ({n_sents} sentences, {len(docs)} docs, "
+              f"{best * 1000 / len(docs):.1f} ms/doc)")
+
+
+def _cpu(run) -> float:  # noqa: ANN001
+    t0 = time.process_time()
+    run()
+    return time.process_time() - t0
 
 
 if __name__ == "__main__":

@@ -86,3 +86,43 @@ def test_known_actors_lists_codes_with_names():
     assert codes["PRK"]["name"] == "North Korea"
     assert codes["JPNGOV"]["country"] == "JPN"
     assert "IGOUNO" in codes
+
+
+@pytest.mark.parametrize(("text", "when", "code"), [
+    ("Omar Hassan Ahmad al-Bashir", date(2000, 1, 1), "SDNGOV"),  # CountryInfo leaders (names with spaces)
+    ("Francois Mitterrand", date(1990, 6, 1), "FRAGOV"),  # a country with its own cabinet list keeps its presidents
+    ("Francois Mitterrand", date(2000, 6, 1), "FRAELI"),
+    ("Abdelaziz Bouteflika", date(2005, 1, 1), "DZAGOV"),
+    ("Darfur", None, "SDN"),  # CountryInfo regions and major cities
+    ("Calgary", None, "CAN"),
+    ("Islamic Salvation Front", None, "DZAREB"),
+    ("Revolutionary United Front", None, "SLEREB"),
+    ("Yoruba", None, "NGACVL"),
+    ("Kofi Annan", date(2000, 1, 1), "IGOUNO"),
+])
+def test_imported_and_hand_kept_facts(resolver, text, when, code):
+    found = resolver.lookup(text, when)
+    assert found is not None and found.code == code, found
+
+
+def test_countryinfo_officials_are_dated_and_end():
+    from eventline.actors.kb import load
+
+    kb = load()
+    people = [e for e in kb.people.values() if e.roles and all(r.country == "SDN" for r in e.roles)]
+    assert len(people) > 100  # ministers, not only heads of state
+    # an official listed as in office when the list was last updated is not assumed in office for ever
+    open_ended = [r for e in people for r in e.roles if r.end is None and "minister of" in r.note.lower()]
+    assert not open_ended
+
+
+def test_role_nouns_from_the_agent_dictionaries(resolver):
+    assert resolver.lookup("militiamen").sector == "MIL"
+    assert resolver.lookup("fishermen").sector == "AGR"
+    assert resolver.lookup("columnist").sector == "MED"
+    assert resolver.lookup("ambassador to") is None  # pattern fragments are not role nouns
+
+
+def test_groups_with_several_countries_have_none(resolver):
+    kurds = resolver.lookup("Kurds")
+    assert kurds.country is None and kurds.sector == "CVL"

@@ -21,6 +21,8 @@ It must not know about event coding or the store.
 
 from __future__ import annotations
 
+import atexit
+import gc
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,6 +30,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
@@ -77,7 +80,7 @@ def _norm_parts(text: str) -> list[str]:
     return parts
 
 
-def _strings(doc: Doc, hashes: tuple[int, ...]) -> list[str]:
+def _strings(doc: Doc, hashes: list[int]) -> list[str]:
     cache = _STR_CACHE
     out = list(map(cache.get, hashes))
     if None in out:
@@ -112,8 +115,18 @@ class _View:
     def __init__(self, doc: _View) -> None:
         self.doc = doc
         n = len(doc)
-        cols = list(zip(*doc.to_array(_ATTRS).tolist(), strict=True)) if n else [()] * len(_ATTRS)
-        text, lower, pos, tag, dep = (_strings(doc, c) for c in cols[:5])
+        if n:
+            arr = doc.to_array(_ATTRS)
+            string_cols = []
+            for c in range(5):  # strings of the distinct hashes only
+                uniq, inv = np.unique(arr[:, c], return_inverse=True)
+                strs = _strings(doc, uniq.tolist())
+                string_cols.append([strs[k] for k in inv.ravel().tolist()])
+            text, lower, pos, tag, dep = string_cols
+            cols = [()] * 5 + list(zip(*arr[:, 5:].astype(np.int64).tolist(), strict=True))
+        else:
+            text = lower = pos = tag = dep = []
+            cols = [()] * len(_ATTRS)
         ws = [" " if x else "" for x in cols[7]]
         self.text = "".join(t + w for t, w in zip(text, ws, strict=True))
         starts = cols[5]
@@ -125,10 +138,12 @@ class _View:
             sent_of.append(sent)
         self.sent_of = sent_of
         self.has_sents = any(starts[1:])
+        space = [x == 1 for x in cols[8]]
         self.toks = [_Tok(t) for t in zip(range(n), text, lower, pos, tag, dep, [x == 1 or i == 0 for i, x in
                                                                                enumerate(starts)],
-                                               cols[6], ws, [x == 1 for x in cols[8]], [x == 1 for x in cols[9]],
-                                               strict=True)]
+                                               cols[6], ws, space, [x == 1 for x in cols[9]], strict=True)]
+        # column lists for the hot loops
+        self.lower, self.pos, self.tag, self.words, self.ws, self.space = lower, pos, tag, text, ws, space
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -194,8 +209,12 @@ class ActorResolver:
     def __init__(self, extra: str | Path | list[dict] | None = None) -> None:
         self.extra = extra
         self.kb: KnowledgeBase = load(extra)
+        _freeze_gc()
         self._entity_prefixes = {k[:i] for k in self.kb.entities for i in range(1, len(k) + 1)}
         self._agent_prefixes = {k[:i] for k in self.kb.agents for i in range(1, len(k) + 1)}
+        self._entity_first = {k[0] for k in self.kb.entities}
+        self._agent_first = {k[0] for k in self.kb.agents}
+        self._form_keys: dict[int, list[list[str]]] = {}
         self._strict = {k: self._needs_upper(k) for k in self.kb.entities}
         self._people_forms = self._plural_demonyms()
 
@@ -305,14 +324,19 @@ class ActorResolver:
         entities, agents = self.kb.entities, self.kb.agents
         words = [p for p, _ in parts]
         tok_of = [t for _, t in parts]
-        i = 0
+        ent_first, ag_first = self._entity_first, self._agent_first
         n = len(parts)
-        while i < n:
+        # candidate-first: only parts that can start a name or a role noun are looked at
+        starts = [k for k, w in enumerate(words) if w in ent_first or w in ag_first]
+        covered_to = -1  # token index up to which an atom was taken
+        for i in starts:
+            if tok_of[i] < covered_to:
+                continue
             best: _Atom | None = None
             w = words[i]
             limit = min(n, i + 3 * _MAX_ATOM)
             # entities: longest match, must start at a token boundary and end at one
-            if (w,) in ent_prefixes and not (i > 0 and tok_of[i - 1] == tok_of[i]):
+            if w in ent_first and not (i > 0 and tok_of[i - 1] == tok_of[i]):
                 t0 = tok_of[i]
                 key: tuple[str, ...] = ()
                 for j in range(i, limit):
@@ -328,7 +352,7 @@ class ActorResolver:
                     entries = self._usable(entries, doc_countries)
                     if entries:
                         best = _Atom(t0, t1 + 1, entries)
-            if best is None and (w,) in ag_prefixes:
+            if best is None and w in ag_first:
                 key = ()
                 for j in range(i, limit):
                     key = key + (words[j],)
@@ -339,10 +363,7 @@ class ActorResolver:
                         best = _Atom(tok_of[i], tok_of[j] + 1, [], agent)
             if best is not None:
                 atoms.append(best)
-                while i < n and tok_of[i] < best.end:
-                    i += 1
-            else:
-                i += 1
+                covered_to = best.end
         return atoms
 
     def _case_ok(self, doc: _View, t0: int, t1: int, key: tuple[str, ...]) -> bool:
@@ -382,8 +403,9 @@ class ActorResolver:
 
         def close() -> None:
             if cur:
-                toks = [t for t in cur]
-                while toks and doc[toks[-1]].pos_ in ("DET", "PART", "PUNCT") and toks[-1] not in atom_at:
+                toks = cur[:]
+                pos_of = doc.pos
+                while toks and pos_of[toks[-1]] in ("DET", "PART", "PUNCT") and toks[-1] not in atom_at:
                     toks.pop()
                 if toks:
                     s, e = toks[0], toks[-1] + 1
@@ -398,11 +420,12 @@ class ActorResolver:
             cur.clear()
 
         i = 0
-        while i < len(doc):
-            tok = doc[i]
+        n = len(doc)
+        lower, pos_of, tag_of, words, ws, space = doc.lower, doc.pos, doc.tag, doc.words, doc.ws, doc.space
+        while i < n:
             if i in atom_at:
                 a = atom_at[i]
-                if i > 0 and (doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_):
+                if i > 0 and space[i - 1]:
                     close()
                 if cur and cur[-1] < a.start - 1:
                     close()
@@ -411,15 +434,16 @@ class ActorResolver:
                 cur.extend(range(a.start, a.end))
                 i = a.end
                 continue
-            pos = tok.pos_
-            if tok.is_space or "\n" in tok.text or tok.lower_ in TIME_WORDS:
+            pos = pos_of[i]
+            low = lower[i]
+            if space[i] or "\n" in words[i] or low in TIME_WORDS:
                 close()
                 i += 1
                 continue
-            in_word_hyphen = tok.text == "-" and i > 0 and not doc[i - 1].whitespace_ and not tok.whitespace_
-            if tok.lower_ in LINK_PARTICIPLES and cur and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+            in_word_hyphen = words[i] == "-" and i > 0 and not ws[i - 1] and not ws[i]
+            if low in LINK_PARTICIPLES and cur and words[i - 1] == "-" and not ws[i - 1]:
                 in_word_hyphen = True
-            if pos in NOMINAL or in_word_hyphen or (tok.tag_ == "POS" or tok.lower_ in ("'s", "’s", "'")) and cur:
+            if pos in NOMINAL or in_word_hyphen or (tag_of[i] == "POS" or low in ("'s", "’s", "'")) and cur:
                 if cur and self._boundary_before(doc, i, cur):
                     close()
                 cur.append(i)
@@ -487,8 +511,9 @@ class ActorResolver:
         head = ch.end - 1
         head_atom = next((a for a in ch.atoms if a.start <= head < a.end), None)
         modifiers = [a for a in ch.atoms if a is not head_atom]
-        words = {doc[t].lower_.strip("-") for t in range(ch.start, ch.end)}
-        former = bool(words & FORMER) or any(doc[t].lower_ == "ex" for t in range(max(0, ch.start - 1), ch.end))
+        lowers = doc.lower[ch.start:ch.end]
+        words = {w.strip("-") for w in lowers}
+        former = bool(words & FORMER) or "ex" in lowers or ch.start > 0 and doc.lower[ch.start - 1] == "ex"
         mod_country = self._modifier_country(modifiers)
         ethnic = "ethnic" in words
         title = next((a.agent for a in modifiers if a.agent is not None), None)
@@ -678,7 +703,9 @@ class ActorResolver:
         for _, e in reversed(named):
             if e in seen:
                 continue
-            keys = [normalise(f).split() for f in e.forms]
+            keys = self._form_keys.get(id(e))
+            if keys is None:
+                keys = self._form_keys[id(e)] = [normalise(f).split() for f in e.forms]
             if any(len(k) > len(parts) and (k[:len(parts)] == parts or k[-len(parts):] == parts) for k in keys):
                 seen.append(e)
         if seen:
@@ -875,6 +902,20 @@ class ActorResolver:
                 mentions.append(ActorMention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                                              token_start=tok.i, token_end=tok.i + 1, head=tok.i, code=src.code,
                                              country=src.country, sector=src.sector, name=src.name, kind="pronoun"))
+
+
+_UNFREEZE_AT_EXIT = False
+
+
+def _freeze_gc() -> None:
+    """The knowledge base lives as long as the process: keep its objects out of the collector's rounds (a full
+    collection otherwise walks them all, again and again). They return to the collector at exit, so extension
+    modules see their objects released as usual."""
+    global _UNFREEZE_AT_EXIT
+    gc.freeze()
+    if not _UNFREEZE_AT_EXIT:
+        atexit.register(gc.unfreeze)
+        _UNFREEZE_AT_EXIT = True
 
 
 def _one_edit(a: str, b: str) -> bool:
