@@ -512,18 +512,13 @@ def clean_scraped_text(raw: str | Iterable[str], common_lines: Container[str] = 
     if not any(is_prose(ln) for ln in lines[start:end]):
         # No prose at all (a short note, a list): keep every line that is not furniture.
         start, end = 0, len(lines)
-    body_lines = [ln for ln in lines[start:end] if keep_in_body(ln)]
+    # A list the article introduces, or a table of facts right after it, belongs to it.
+    extended = rows_after(lines, list_after(lines, start, end))
+    body_lines = [ln for ln in lines[start:extended] if keep_in_body(ln)]
     # Trim trailing and leading non-prose lines (headings of the next section, a stray label).
-    while body_lines and not is_prose(body_lines[-1]) and not body_lines[-1].sentence_end:
+    while extended == end and body_lines and not is_prose(body_lines[-1]) and not body_lines[-1].sentence_end:
         body_lines.pop()
-    listed = list_after(lines, start, end)
-    if listed > end:
-        body_lines += [ln for ln in lines[end:listed] if keep_in_body(ln)]
-        end = listed
-    rows = rows_after(lines, end)
-    if rows > end:
-        body_lines += [ln for ln in lines[end:rows] if keep_in_body(ln)]
-        end = rows
+    end = extended
     while body_lines and not is_prose(body_lines[0]) and body_lines[0].words <= 3 and not body_lines[0].sentence_end:
         body_lines.pop(0)
     header = lines[max(0, start - 40) : start]
