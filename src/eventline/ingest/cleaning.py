@@ -3,8 +3,12 @@
 A scraper saves every visible line of a page: banners, menus, sign-up and comment widgets, share buttons,
 captions, copyright lines, lists of related links, and somewhere among them the article. The cleaner scores
 each line by general signals (length, sentence punctuation, density of function words, furniture cue
-words) and takes the densest run of prose (a maximum-sum segment, linear time). The lines above it are the
-header (title, byline, date, dateline); the lines below it are the footer (copyright lines name the outlet).
+words), makes short gaps between paragraphs cheaper and long runs of link-like lines (menus) dearer, and takes
+the densest run of prose (a maximum-sum segment, linear time). That block is extended over a list the article
+introduces ('Tour dates:') or a table of facts right after it; when it is a comment thread (repeated post
+stamps) or a legal footer, the post that follows the headline (the line most like the page title) wins. The
+lines above it are the header (title, byline, date, dateline); the lines below it are the footer (copyright
+lines name the outlet). Lines repeated across a corpus folder (`common_lines`) never enter the body.
 Word lists are data files beside this module (data/*.txt, data/outlets.tsv), never phrases of particular
 pages. Knows nothing about files, encodings or the document store.
 """
