@@ -95,10 +95,12 @@ class EventCoder:
     """`EventCoder(resolver, dictionary).code(spacy_doc, document)` -> event records (event.schema.json)."""
 
     def __init__(self, resolver: ActorResolver | None = None, dictionary: EventDictionary | None = None,
-                 statements: bool = True) -> None:
+                 statements: bool = True, allegations: bool | None = None) -> None:
         self.resolver = resolver or ActorResolver()
         self.dictionary = dictionary or default_dictionary()
         self.statements = statements  # code a bare 'X said' as 010 when nothing else is coded in the sentence
+        # 'X alleged that Y attacked Z' also as X accuses Y (112); follows `statements` unless given
+        self.allegations = statements if allegations is None else allegations
 
     # ------------------------------------------------------------------ document level
     def code(self, spacy_doc: Doc, document: Document) -> list[dict[str, Any]]:
@@ -136,6 +138,9 @@ class EventCoder:
     def _trigger_tokens(self, spacy_doc: Doc) -> list[int] | None:
         """Indices of the tokens whose form or lemma the dictionary knows (from the doc's attribute arrays, so
         that sentences without any are passed over without building their tokens); None when unavailable."""
+        if type(self)._match_verb is not EventCoder._match_verb or type(self).code_sentence is not \
+                EventCoder.code_sentence:
+            return None  # a coder that matches in its own way looks at every token
         hashes = getattr(self, "_hashes", None)
         if hashes is None:
             from spacy.strings import get_string_id
@@ -213,7 +218,8 @@ class EventCoder:
                 out.append(c)
         _share_recipients(out)
         _rank_governed(out)
-        out += self._allegations(out, index)
+        if self.allegations:
+            out += self._allegations(out, index)
         out += self._obligation(tokens, index, found)
         if not out and self.statements:
             st = self._statement(tokens, index)
