@@ -108,7 +108,7 @@ def main() -> int:
                     html = gzip.open(page).read().decode("utf-8", "replace")
                     (Path(tmp) / f"{key}.txt").write_text(visible_lines(html), encoding="utf-8")
             t0 = time.perf_counter()
-            for doc in eventline.read(tmp, on_problem=lambda p: None):
+            for doc in eventline.read(tmp, on_problem=lambda p: None, corpus_lines=True):
                 folder_bodies[doc.id] = doc.text
             timing["cleaner (folder, two passes)"] += time.perf_counter() - t0
         for n, (key, gt) in enumerate(truth.items()):

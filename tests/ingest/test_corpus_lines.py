@@ -38,15 +38,16 @@ def _corpus(tmp_path: Path, n: int) -> Path:
 
 def test_folder_read_drops_lines_repeated_across_files(tmp_path):
     folder = _corpus(tmp_path, 4)
-    docs = list(eventline.read(folder))
+    docs = list(eventline.read(folder, corpus_lines=True))
     assert len(docs) == 4
     for doc in docs:
         assert "weekly digest" not in doc.text and doc.text.count("\n\n") == 1, doc.text
         assert doc.title.startswith("Talks on the")
-    # The same page read on its own (or with the pass off) keeps the line: only the corpus says it is furniture.
+    # The same page read on its own (or with the pass off, the default) keeps the line:
+    # only the corpus says it is furniture.
     (single,) = eventline.read(folder / "page0.txt")
     assert "Read our weekly digest" in single.text
-    assert all("Read our weekly digest" in d.text for d in eventline.read(folder, corpus_lines=False))
+    assert all("Read our weekly digest" in d.text for d in eventline.read(folder))
 
 
 def test_two_files_are_not_a_corpus(tmp_path):

@@ -61,12 +61,16 @@ def iter_input_files(paths: str | Path | Iterable[str | Path]) -> Iterator[Path]
 def read(
     paths: str | Path | Iterable[str | Path],
     on_problem: OnProblem | None = None,
-    corpus_lines: bool = True,
+    corpus_lines: bool = False,
 ) -> Iterator[Document]:
     """Yields the documents in files and folders; an input that cannot be read is reported through
     `on_problem` (default: a line on stderr naming the path and the reason) and skipped. A folder named is
     read in two passes when `corpus_lines` is on: the first learns the lines repeated across its plain-text
-    files (menus, footers of the same sites), which the plain-text cleaner then treats as furniture."""
+    files (menus, footers of the same sites), which the plain-text cleaner then treats as furniture.
+
+    `corpus_lines` is off by default so that a document's text depends on its own file only: the same article
+    then gets the same body (and content hash) whether it is ingested alone, in a folder, or by a Spark task,
+    which keeps re-ingests idempotent and Spark's output equal to a local run's."""
     from eventline.ingest.readers import read_file
     from eventline.ingest.readers.text import TEXT_SUFFIXES, learn_common_lines, read_text_file
 
