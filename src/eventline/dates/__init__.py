@@ -9,8 +9,11 @@
 
 News conventions: a bare weekday or month ('on Friday', 'in March') is the latest such day or month up
 to and including the anchor, unless a word ('next', 'coming') or the clause's tense ('will meet on
-Friday') points forward. A month and day without a year ('Dec. 15') is the nearest such date, looking
-back by default and at most four months ahead.
+Friday') points forward (then the first one on or after the anchor: news names today by its weekday).
+``find`` reads the tense from the verb next to the expression first ('said Friday', 'a court Thursday
+refused'), else from the clause before it, where a reporting verb further back does not set it ('said it
+is calling for a vote on Dec. 7'). A month and day without a year ('Dec. 15') is the nearest such date,
+looking back by default and at most four months ahead.
 
 How an event record gets its date (``event_date``; the record's `date` must match ^YYYY(-MM(-DD)?)?$):
 - the first time expression in the event's clause with a concrete value wins; basis 'explicit' when the
