@@ -89,6 +89,8 @@ RESULTS_DAY = date(1989, 11, 2)
         ("the year-ago quarter", "1988-Q3"),
         ("the first two quarters of 1990", "1990-H1"),
         ("year's end", "1989"),
+        ("the latest fiscal year", "1988"),  # the latest complete one
+        ("the then-current price", "PAST_REF"),
         ("the 20th century", "19XX"),
         ("the nineteenth century", "18XX"),
         ("the week of March 6, 1990", "1990-W10"),

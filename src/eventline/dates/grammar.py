@@ -716,6 +716,11 @@ def _rules(lenient: bool) -> list[_Rule]:
             lambda m, ctx: (f"{ctx.anchor.year:04d}", "relative" if m["q"] else "anaphoric"),
         ),
         _Rule(
+            "latest_year",
+            r"\bthe\s+(?:latest|most\s+recent)\s+(?:full\s+|complete\s+)?(?:fiscal\s+|financial\s+|calendar\s+)?year\b",
+            lambda m, ctx: (f"{ctx.anchor.year - 1:04d}", "relative"),  # the latest complete year
+        ),
+        _Rule(
             "in_the_unit",
             r"\b(?:earlier|later)\s+in\s+the\s+(?P<unit>year|month|week|day)\b",
             _the_unit,
@@ -759,7 +764,7 @@ def _rules(lenient: bool) -> list[_Rule]:
             "past",
             r"\b(?:(?:more|most)\s+recently|recently|lately|previously|formerly|in\s+the\s+past|the\s+past|"
             r"long\s+ago|some\s+time\s+ago|(?:in\s+)?recent\s+(?:years|months|weeks|days|times|decades)|"
-            r"in\s+years\s+past|(?:in\s+)?past\s+(?:years|decades|centuries)|historically|earlier|recent|(?:the\s+)?(?:past|last)\s+(?:several|few|\d+|two|three|"
+            r"in\s+years\s+past|(?:in\s+)?past\s+(?:years|decades|centuries)|then[\s-]+current|historically|earlier|recent|(?:the\s+)?(?:past|last)\s+(?:several|few|\d+|two|three|"
             r"four|five|six|seven|eight|nine|ten)\s+(?:years|months|weeks|days|decades|quarters))\b",
             _ref("PAST_REF"),
         ),
