@@ -35,6 +35,7 @@ from eventline.ingest import Document
 
 # eventline's own readings of tense that PETRARCH dictionaries spell out in their patterns instead
 AS_SAID = frozenset({"future -> intent", "negated future -> reject", "announced hostile act -> threaten"})
+BEFORE_WINDOW = 3  # the last word a pattern asks for in front of the verb is at most this many words before it
 NO_NEGATION = "negated, and the ontology has no code for its negation"
 
 
@@ -81,7 +82,7 @@ class PetrarchCoder(EventCoder):
         ('LEFT') has its own default code."""
         own = self.form_defaults.get(tok.lower_)
         if own is not None:
-            patterns = [p for p in patterns if not _is_default(p)] + [own]
+            patterns = [p for p in patterns if p in self.constraints or not _is_default(p)] + [own]
         if self.constraints:
             order = {id(p): i for i, p in enumerate(patterns)}
             patterns = sorted(patterns, key=lambda p: (-self._size(p), order[id(p)]))
@@ -94,6 +95,7 @@ class PetrarchCoder(EventCoder):
                     p for p in patterns if p.text not in self.compound]
             else:
                 patterns = [p for p in patterns if p.text not in self.compound]
+        patterns = [p for p in patterns if self._source_after(tok, p, index) is not None]
         prt = F.particle(tok)
         preps = F.prep_objects(tok)
         objs = F.objects(tok) or (F.passive_subjects(tok) if F.is_passive(tok) else [])
@@ -162,7 +164,35 @@ class PetrarchCoder(EventCoder):
     def _finish(self, c: Candidate, index: MentionIndex) -> bool:
         if NO_NEGATION in c.steps:
             return False  # a negated event the ontology has no code for did not happen
+        source = self._source_after(c.anchor, c.pattern, index) if c.pattern is not None else []
+        if source:
+            # '+ * MONEY $', '* {MAY DAY} $': the source is named after the verb, the subject is the target
+            c.actor, c.recipient = source, [m for m in c.actor if m.resolved]
+            c.steps.append("source after the verb ('$')")
         return super()._finish(c, index)
+
+    def _source_after(self, tok: Token, p: Pattern, index: MentionIndex) -> list[ActorMention] | None:
+        """For a pattern with '$' after the verb, the actor it names: the actors after the verb's last word the
+        pattern holds, in text order, skipping one for each '^' before the '$'. [] for other patterns; None when
+        such a pattern has no actor there."""
+        con = self.constraints.get(p)
+        if con is None or con.source_after is None:
+            return []
+        start = tok.i
+        if p.objects:
+            objs = [o for o in F.objects(tok) + [g for _, g in F.prep_objects(tok)]
+                    if o.lemma_.lower() in p.objects or o.lower_ in p.objects]
+            if objs:
+                start = objs[0].i
+        seen: list[ActorMention] = []
+        for t in tok.doc[start + 1: tok.sent.end]:
+            m = index.at(t.i)
+            if m is not None and m.resolved and m not in seen:
+                seen.append(m)
+        if len(seen) <= con.source_after:
+            return None
+        m = seen[con.source_after]
+        return [x for x in self.actors_at(tok.doc[m.head], index) if x.resolved] or [m]
 
     # ------------------------------------------------------------------ actors
     def _recipient(self, tok: Token, p: Pattern, obj_tok: Token | None, preps: list[tuple[str, Token]],
@@ -176,10 +206,10 @@ class PetrarchCoder(EventCoder):
     def _actor(self, c: Candidate, subj_from: Token | None, kinds: list[tuple[str, Token]],
                index: MentionIndex) -> list[ActorMention]:
         """A passive without 'by': the source is the first actor after the verb ('X was criticized over its
-        dispute with Y': Y criticized X)."""
-        found = super()._actor(c, subj_from, kinds, index)
-        if found or c.nominal or not F.is_passive(c.anchor) or F.agent(c.anchor):
-            return found
+        dispute with Y': Y criticized X), never the subject of a clause above it ('X and Y agree that the
+        disputes should be resolved' is no event of X's)."""
+        if c.nominal or not F.is_passive(c.anchor) or F.agent(c.anchor):
+            return super()._actor(c, subj_from, kinds, index)
         taken = {m.start for m in c.recipient}
         return self._first_actor_after(c.anchor, index, taken)
 
@@ -235,9 +265,12 @@ class PetrarchCoder(EventCoder):
                       recipients: list[dict[str, Any]]) -> list[dict[str, Any]]:
         pattern = rec.get("pattern") or ""
         out: list[dict[str, Any]] = []
-        if not recipients and len(actors) > 1 and (rec.get("reciprocal") or pattern in self.compound):
-            for a in actors:
-                for b in actors:
+        members = actors
+        if pattern in self.compound and rec.get("reciprocal") and recipients:
+            members, recipients = actors + recipients, []  # the coder split the compound subject: undo it
+        if not recipients and len(members) > 1 and (rec.get("reciprocal") or pattern in self.compound):
+            for a in members:
+                for b in members:
                     if a is not b and a.get("code") != b.get("code"):
                         out.append(_variant(rec, rec["cameo"], [a], [b], "pair"))
         else:
@@ -285,6 +318,8 @@ def _satisfied(tok: Token, p: Pattern, con: Constraint) -> bool:
         heads = [x for o in pool for x in F.conjuncts(o) if x.lemma_.lower() in p.objects or x.lower_ in p.objects]
         if not any(_modified(h, con.modifiers) for h in heads):
             return False
+    if con.before and not _before(tok, con.before):
+        return False
     if con.preps:
         after = [t for t in tok.subtree if t.i > tok.i]
         for prep, heads in con.preps:
@@ -296,6 +331,21 @@ def _satisfied(tok: Token, p: Pattern, con: Constraint) -> bool:
                     for h in hits for x in tok.doc[h.i + 1: h.i + 6] if x.pos_ in ("NOUN", "PROPN", "ADJ")):
                 return False
     return True
+
+
+def _before(tok: Token, words: tuple[frozenset[str], ...]) -> bool:
+    """The words in front of the verb in its sentence hold `words` in order, the last of them near the verb
+    ('{DEATH TOLL} *': 'the death toll has risen', 'SAID WOULD NOT *': 'said it would not postpone')."""
+    pre = [t for t in tok.doc[tok.sent.start: tok.i] if not t.is_punct]
+    k = len(words) - 1
+    for n, t in enumerate(reversed(pre)):
+        if k < 0:
+            break
+        if k == len(words) - 1 and n >= BEFORE_WINDOW:
+            return False
+        if _word_in(t, words[k]):
+            k -= 1
+    return k < 0
 
 
 def _modified(head: Token, modifiers: tuple[frozenset[str], ...]) -> bool:

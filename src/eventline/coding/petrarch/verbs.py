@@ -252,6 +252,8 @@ class Constraint:
     modifiers: tuple[frozenset[str], ...] = ()
     preps: tuple[tuple[str, frozenset[str] | None], ...] = ()
     size: int = 0
+    before: tuple[frozenset[str], ...] = ()  # words in front of the verb, in order ('{DEATH TOLL} *')
+    source_after: int | None = None  # '$' after the verb: the source is the actor after it (skipping this many)
 
 
 def _words(elem: Element, verbs: PetrarchVerbs) -> frozenset[str]:
@@ -295,7 +297,36 @@ def _constraint(p: VerbPattern, verbs: PetrarchVerbs) -> Constraint:
             if e.kind == "phrase":
                 items = [x for x in e.items if x.kind in ("word", "set") and x.text not in DETERMINERS]
                 modifiers = tuple(w for w in (_words(x, verbs) for x in items[:-1]) if w)
-    return Constraint(modifiers, tuple(preps), _size(p.before) + _size(p.after))
+    source_after = None
+    skips = 0
+    for e in p.after:
+        for x in (e, *e.items):
+            if x.kind == "skip":
+                skips += 1
+            elif x.kind == "source" and source_after is None:
+                source_after = skips
+    before = _before_words(tuple(e for e in p.before if not (e.kind == "word" and e.text.endswith(ADVERB_SUFFIX)
+                                                               and len(p.before) == 1)), verbs)
+    return Constraint(modifiers, tuple(preps), _size(p.before) + _size(p.after), before, source_after)
+
+
+def _before_words(elems: tuple[Element, ...], verbs: PetrarchVerbs) -> tuple[frozenset[str], ...]:
+    """The words of pattern elements in front of the verb, each as the words it allows, in order."""
+    out: list[frozenset[str]] = []
+    for e in elems:
+        if e.kind in ("word", "set"):
+            if e.kind == "word" and " " in e.text:
+                out += [frozenset({w}) for w in e.text.split()]
+            else:
+                w = _words(e, verbs)
+                if w:
+                    out.append(w)
+        elif e.kind == "phrase":
+            out += _before_words(e.items, verbs)
+        elif e.kind == "prep" and e.text:
+            out += [frozenset({w}) for w in e.text.split()]
+            out += _before_words(e.items, verbs)
+    return tuple(out)
 
 
 class PetrarchDictionary(EventDictionary):
@@ -362,27 +393,29 @@ def _translate(p: VerbPattern, entry: VerbEntry, verbs: PetrarchVerbs) -> Patter
     objects: frozenset[str] | None = None
     adverbs: frozenset[str] | None = None
     preps: list[str] = []
+    if any(e.kind == "target" for e in p.before) and not any(
+            x.kind == "source" for e in p.after for x in (e, *e.items)):
+        return None  # a target in front of the verb with the source not after it
     for e in p.before:
-        if e.kind == "compound":
-            continue
-        if e.kind == "word" and e.text.endswith(ADVERB_SUFFIX) and " " not in e.text:
+        if e.kind in ("compound", "skip", "target", "source"):
+            continue  # words in front of the verb: `Constraint.before`; '+' there: `Constraint.source_after`
+        if e.kind == "word" and e.text.endswith(ADVERB_SUFFIX) and " " not in e.text and len(p.before) == 1:
             adverbs = frozenset({e.text})
             continue
-        return None
+        if e.kind == "prep" and any(x.kind == "source" for x in e.items):
+            return None  # '(DESPITE $) *': a source inside a phrase
+        if not _before_words((e,), verbs):
+            return None
     after = list(p.after)
     for i, e in enumerate(after):
-        if e.kind in ("target", "skip", "compound"):
-            continue
+        if e.kind in ("target", "skip", "compound", "source"):
+            continue  # a source after the verb: `Constraint.source_after`
         if e.kind == "word" and e.text in DETERMINERS:
             continue
         if e.kind == "word" and i + 1 < len(after) and after[i + 1].kind == "target" and " " not in e.text:
             e = Element("prep", e.text, (Element("target"),))  # 'ABOUT +': the target follows the word
-        if e.kind == "source":
-            return None
         if e.kind == "prep":
             if e.text in ("", None):
-                return None
-            if any(x.kind == "source" for x in e.items):
                 return None
             inner = [x for x in e.items if x.kind in ("word", "phrase", "set")]
             skip = any(x.kind == "skip" for x in e.items)
@@ -458,10 +491,11 @@ def to_dictionary(verbs: PetrarchVerbs, name: str = "petrarch") -> PetrarchDicti
                 d.form_defaults.setdefault(entry.word, default)
                 if back.strip():
                     d.paired[default] = back.strip()
+    given: set[tuple[str, str | None]] = set()
     for pat, back in defaults:
-        if any(q.particle == pat.particle and q.objects is None and q.adverbs is None and not q.preps
-               and q not in d.compound for q in d.verbs.get(pat.lemma, [])):
+        if (pat.lemma, pat.particle) in given:
             continue  # the first block that names a verb gives its default code
+        given.add((pat.lemma, pat.particle))
         d.add(pat)
         if back:
             d.paired[pat] = back
