@@ -83,13 +83,15 @@ def test_verb_blocks_synsets_and_patterns() -> None:
     assert quarrel["- HEAVILY *"].adverbs == frozenset({"heavily"})
     by = quarrel["- * ATTACK (BY)"]
     assert "attack" in by.objects and by.preps == ("by",) and by.particle is None
-    assert "- $ (IN) ^ *" not in quarrel  # a source in front of the verb: not representable, kept out
-    assert any("(IN) ^" in s for s in verbs.skipped)
+    # words in front of the verb are held as a constraint the PETRARCH coder checks
+    before = d.constraints[quarrel["- $ (IN) ^ *"]]
+    assert before.before == (frozenset({"in"}),) and before.source_after is None
+    assert d.constraints[over].size == 2 and d.constraints[by].preps == (("by", None),)
     compound = [p for p in d.compound if p.lemma == "quarrel"]
     assert compound and compound[0].code == "120"
     # the block's default, a member verb's own default, a phrasal member verb
     assert [p.code for p in d.verbs["quarrel"] if p.objects is None and not p.preps and p.particle is None
-            and p.adverbs is None and p not in d.compound] == ["110"]
+            and p.adverbs is None and p not in d.compound and p not in d.constraints] == ["110"]
     assert any(p.code == "111" and p.objects is None and p.particle is None for p in d.verbs["feud"])
     assert any(p.particle == "out" and p.code == "110" for p in d.verbs["fall"])
 
