@@ -143,6 +143,13 @@ _CI_ROLE = re.compile(r"\[([A-Z]{3,9})\s*([^\]]*)\]")
 CI_OPEN_END = "2013-12-31"
 
 
+# Regions that span several countries although the reference lists them under one.
+SHARED_REGIONS = {"kurdistan", "kashmir", "punjab", "bengal", "macedonia", "azerbaijan", "baluchistan", "balochistan",
+                  "galicia", "tyrol", "lapland", "karelia", "moldavia", "flanders", "thrace", "silesia", "pomerania",
+                  "sahara", "sahel", "darien", "patagonia", "tierra del fuego", "borneo", "new guinea", "timor",
+                  "hispaniola", "ireland", "cyprus", "korea", "mongolia", "luxembourg", "limburg", "georgia"}
+
+
 def _government_rows(text: str, iso: str) -> list[dict[str, str]]:
     rows = []
     for line in text.splitlines():
@@ -457,7 +464,8 @@ def build(shared: Path, out: Path = DATA_DIR) -> None:
     place_rows = []
     for iso in sorted(countries):
         names = [p for p in _unique(countries[iso].get("places", []))
-                 if p.lower() not in taken and len(owners[p.lower()]) == 1 and len(p) > 3]
+                 if p.lower() not in taken and len(owners[p.lower()]) == 1 and len(p) > 3
+                 and p.lower() not in SHARED_REGIONS]
         for p in names:
             place_rows.append(_row(kind="place", country=iso, name=p, note="region or city"))
     write_tsv(out / "countries.tsv", country_rows + capital_rows + place_rows,

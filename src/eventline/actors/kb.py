@@ -49,6 +49,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<=\w)\.(?=\w)", "", text)  # u.s. -> us
     text = re.sub(r"[.\-_/]", " ", text)
     text = re.sub(r"'s\b", " 's", text)
+    text = re.sub(r"(?<=s)'(?!\w)|(?<![\w])'(?![\w])", "", text)  # plural possessive: workers' -> workers
     return " ".join(text.split())
 
 

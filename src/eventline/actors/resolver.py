@@ -49,7 +49,7 @@ MEMBER_PREPS = {"of", "at", "from", "in", "for"}
 PLACE_PREPS = {"in", "throughout", "across", "of", "inside", "from", "at", "near"}
 # Hyphenated participles that keep a phrase together: 'Saudi-led coalition', 'US-backed forces'.
 LINK_PARTICIPLES = {"led", "backed", "based", "funded", "sponsored", "allied", "linked", "aligned", "controlled",
-                    "held", "run", "owned", "supported", "trained", "armed"}
+                    "held", "run", "owned", "supported", "trained", "armed", "occupied", "dominated", "appointed"}
 NOMINAL = {"PROPN", "NOUN", "ADJ", "NUM"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 TITLE_WORDS = {"president", "leader", "minister", "premier", "chancellor", "king", "queen", "secretary",
