@@ -80,7 +80,7 @@ def test_verb_blocks_synsets_and_patterns() -> None:
     assert quarrel["- * (WITH)"].particle == "with" and quarrel["- * (WITH)"].code == "112"
     over = quarrel["- * (OVER &MONEY)"]
     assert over.particle == "over" and {"cash", "coins"} <= over.objects and over.code == "1121"
-    assert quarrel["- HEAVILY *"].adverbs == frozenset({"heavily"})
+    assert "- HEAVILY *" not in quarrel  # a lone adverb in front of the verb is not matched, as in PETRARCH
     by = quarrel["- * ATTACK (BY)"]
     assert "attack" in by.objects and by.preps == ("by",) and by.particle is None
     # words in front of the verb are held as a constraint the PETRARCH coder checks

@@ -16,10 +16,13 @@ The format, as far as eventline reads it:
     [code]  [a:b]  [---]         the event; a paired event (a from source to target, b back); no event
 
 A pattern becomes an eventline `Pattern` on the verb lemma: the first word (or phrase head, or set) after the
-verb is the object, the first prepositional phrase gives a required preposition that also holds the target,
-an adverb in front of the verb ('HEAVILY *') a required adverb. Patterns that need more than the model holds
-(words in front of the verb other than adverbs, a source inside a phrase) are kept out and counted in
-`PetrarchVerbs.skipped`, so a missing constraint never makes a pattern match more than it should.
+verb is the object, the first prepositional phrase gives a required preposition that also holds the target.
+What the model does not hold goes into a `Constraint` that `PetrarchCoder` checks: the modifiers inside a
+`{phrase}`, the prepositional phrases after the object, the words in front of the verb, a source ('$') named after
+the verb, and the pattern's size (the longest matching pattern wins). A lone adverb in front of the verb
+('HEAVILY *') is not matched, as in the reference coders. Patterns with a source inside a phrase in front of the
+verb, or a target in front of it without a source after it, are kept out and counted in `PetrarchVerbs.skipped`,
+so a missing constraint never makes a pattern match more than it should.
 
 Knows nothing about spaCy or actors.
 """
@@ -35,7 +38,6 @@ from eventline.coding.dictionary import IRREGULAR, EventDictionary, Pattern, plu
 
 PARTICLES = frozenset({"up", "down", "off", "out", "away", "back", "by", "through", "over", "in", "on", "into",
                        "around", "about", "along", "aside", "apart", "forward", "ahead"})
-# Words in front of the verb that the model can require: adverbs of manner and time.
 ADVERB_SUFFIX = "ly"
 NULL_CODE = "---"
 DETERMINERS = frozenset({"the", "a", "an", "their", "his", "her", "its", "our", "my", "your", "some", "this", "that"})
@@ -400,8 +402,9 @@ def _translate(p: VerbPattern, entry: VerbEntry, verbs: PetrarchVerbs) -> Patter
         if e.kind in ("compound", "skip", "target", "source"):
             continue  # words in front of the verb: `Constraint.before`; '+' there: `Constraint.source_after`
         if e.kind == "word" and e.text.endswith(ADVERB_SUFFIX) and " " not in e.text and len(p.before) == 1:
-            adverbs = frozenset({e.text})
-            continue
+            # a lone adverb in front of the verb ('HEAVILY *', 'RECENTLY *'): the reference coders do not match
+            # it (the validation records code 'was heavily criticized', 'recently allowed' with the default)
+            return None
         if e.kind == "prep" and any(x.kind == "source" for x in e.items):
             return None  # '(DESPITE $) *': a source inside a phrase
         if not _before_words((e,), verbs):
