@@ -147,3 +147,15 @@ def test_reported_future_cooperation_is_intent(code):
     recs = code("Israel said it would release 150 Palestinian prisoners.")
     assert any(r["cameo"].startswith("03") and "ISR" in _countries(r["actor"]) for r in recs), \
         [(r["cameo"], r["modality"]) for r in recs]
+
+
+def test_attempted_violence_is_the_violence(code):
+    recs = code("Militants said they attempted to assassinate Prime Minister Iyad Allawi of Iraq.")
+    assert any(r["cameo"] == "185" for r in recs), [r["cameo"] for r in recs]
+    assert not any(r["cameo"].startswith("13") for r in recs)
+
+
+def test_circumstance_phrase_is_not_what_was_agreed(code):
+    recs = code("Bosnia and Slovenia agreed to a ceasefire after two days of fierce fighting.")
+    assert any(r["event"] in ("AGREE", "RETREAT") for r in recs), [r["cameo"] for r in recs]
+    assert not any(r["cameo"].startswith("13") for r in recs), [r["cameo"] for r in recs]

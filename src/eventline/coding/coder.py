@@ -53,6 +53,11 @@ PLACE_ROOTS = frozenset({"08", "13", "14", "15", "16", "17", "18", "19", "20"})
 PLACE_PREPS = ("in", "inside", "across", "throughout")
 ALLEGE_LEMMAS = frozenset({"claim", "allege", "charge", "contend", "accuse"})
 ALLEGED_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+ATTEMPT_LEMMAS = frozenset({"attempt", "try"})
+PREPARE_LEMMAS = frozenset({"prepare", "gear", "poise", "ready"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "despite", "since", "until", "amid", "following",
+                                "without", "because of", "due to", "in spite of", "ahead of", "prior to"})
 GOVERNED_DEPS = frozenset({"advcl", "xcomp", "acl", "conj:purpose"})
 HOSTILE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 FURNITURE_WORDS = re.compile(
@@ -212,7 +217,7 @@ class EventCoder:
         for c in found:
             self._govern(c, index, wrappers_used)
         for c in found:
-            if c.anchor.i in wrappers_used and not c.nominal:
+            if c.anchor.i in wrappers_used and not c.nominal and not (c.pattern and c.pattern.objects):
                 continue  # 'agreed' was only the frame of 'agreed to have a dialogue'
             if self._finish(c, index):
                 out.append(c)
@@ -449,6 +454,8 @@ class EventCoder:
                 continue
             embedded = dep in F.CLAUSAL or dep in F.OBJ or dep in ("nmod", "obl", "acl", "pcomp", "pobj", "prep",
                                                                      "advcl", "nsubj:pass", "nsubjpass")
+            if embedded and dep in ("nmod", "obl", "pobj", "advcl", "pcomp") and F.prep_of(cur) in CIRCUMSTANCE_PREPS:
+                break  # 'agreed to a ceasefire after two days of fighting': a circumstance, not what was agreed
             if kind == "attribution" and dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "obj", "dobj"):
                 attribution = h
                 if hl in ALLEGE_LEMMAS:
@@ -556,7 +563,15 @@ class EventCoder:
                     a = self.actors_at(subj[0], index)
                     if a:
                         c.actor = a
-            if k == "intent" and code[:2] in HOSTILE_ROOTS:
+            wl = h.lemma_.lower()
+            if k == "intent" and code[:2] in HOSTILE_ROOTS and wl in ATTEMPT_LEMMAS:
+                # an attempt at violence is the violence (CAMEO 185: attempt to assassinate)
+                k = "attempt"
+                code = "185" if code[:3] == "186" else code
+            elif k == "intent" and code[:2] in VIOLENT_ROOTS and wl in PREPARE_LEMMAS:
+                k = "posture"  # 'prepared to resume shelling': a force posture (CAMEO 15)
+                code = "150"
+            elif k == "intent" and code[:2] in HOSTILE_ROOTS:
                 k = "threaten"  # 'plans to impose restrictions', 'is prepared to impose martial law'
             if k == "reject-other":
                 neg = True  # 'refused to attack', 'failed to stop': the embedded act did not happen
