@@ -61,6 +61,7 @@ class PetrarchCoder(EventCoder):
         out: list[dict[str, Any]] = []
         seen: set[tuple[str, str, str, int]] = set()
         repair_verb_read_as_adjective(spacy_doc)
+        repair_participle_read_as_verb(spacy_doc)
         for rec in super().code(spacy_doc, document):
             for r in self._directed(rec):
                 key = (r["cameo"], _codes(r["actor"]), _codes(r["recipient"]), r["sentence_index"])
@@ -123,6 +124,10 @@ class PetrarchCoder(EventCoder):
                 pool = objs + [o for _, o in preps if o.pos_ in ("NOUN", "PROPN")]
                 pool = [x for o in pool for x in F.conjuncts(o)]
                 match = [o for o in pool if o.lemma_.lower() in p.objects or o.lower_ in p.objects]
+                if not match:
+                    lin = _linear_object(tok)  # the parse lost the object: the phrase after the verb
+                    if lin is not None and _word_in(lin[0], p.objects) and not objs:
+                        match = [lin[0]]
                 if not match:
                     continue
                 obj_tok = match[0]
@@ -295,6 +300,8 @@ def repair_verb_read_as_adjective(doc: Doc) -> int:
         subj = [c for c in root.children if c.dep_.startswith("nsubj") and c.i < root.i]
         verb = next((c for c in root.children if c.dep_ == "amod" and c.tag_ in ("VBD", "VBN") and c.i < root.i
                      and (not subj or subj[-1].i < c.i)), None)
+        if verb is not None and not subj:
+            subj = [c for c in verb.children if c.dep_.startswith("nsubj")]  # the subject hung on the 'adjective'
         if verb is None or not subj:
             continue
         moved = [c for c in root.children if c.i < verb.i or c.dep_ == "punct" and c.i > root.i]
@@ -304,6 +311,48 @@ def repair_verb_read_as_adjective(doc: Doc) -> int:
             c.head = verb
         fixed += 1
     return fixed
+
+
+def repair_participle_read_as_verb(doc: Doc) -> int:
+    """The reverse mistake: a participle in front of a noun read as a verb of its own ('will abandon improved
+    economic relations': 'improved' an xcomp of 'abandon' with 'relations' its object). When the participle comes
+    right after the verb, has no subject, marker or auxiliary of its own, and its object follows it, the noun
+    becomes the verb's object and the participle its modifier; what else hung on the participle moves to the
+    verb. Returns how many were repaired."""
+    fixed = 0
+    for x in doc:
+        v = x.head
+        if x.dep_ != "xcomp" or x.tag_ != "VBN" or v.i != x.i - 1 or v.pos_ not in ("VERB", "AUX"):
+            continue
+        kids = list(x.children)
+        if any(k.dep_.startswith(("nsubj", "mark", "aux", "expl")) for k in kids):
+            continue
+        obj = next((k for k in kids if k.dep_ in F.OBJ and k.i > x.i), None)
+        if obj is None or any(t.pos_ in ("VERB", "AUX") for t in doc[x.i + 1: obj.i]):
+            continue
+        for k in kids:
+            if k is not obj:
+                k.head = v
+        obj.head, obj.dep_ = v, "obj"
+        x.head, x.dep_, x.pos_ = obj, "amod", "ADJ"
+        fixed += 1
+    return fixed
+
+
+def _linear_object(tok: Token) -> tuple[Token, int] | None:
+    """The head noun of the noun phrase right after the verb in the text, and where that phrase starts ('renewing
+    his gardener's license in X' -> license), for when the parse lost the verb's object."""
+    doc = tok.doc
+    start = tok.i + 1
+    head: Token | None = None
+    for t in doc[start: tok.sent.end]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            head = t
+        elif t.pos_ in ("DET", "ADJ", "NUM") or t.tag_ in ("PRP$", "POS") or t.lower_ in ("'s", "’s", "-"):
+            continue
+        else:
+            break
+    return (head, start) if head is not None else None
 
 
 def _is_default(p: Pattern) -> bool:
@@ -316,7 +365,9 @@ def _satisfied(tok: Token, p: Pattern, con: Constraint) -> bool:
         pool = F.objects(tok) + (F.passive_subjects(tok) if F.is_passive(tok) else []) + [
             o for _, o in F.prep_objects(tok)]
         heads = [x for o in pool for x in F.conjuncts(o) if x.lemma_.lower() in p.objects or x.lower_ in p.objects]
-        if not any(_modified(h, con.modifiers) for h in heads):
+        lin = _linear_object(tok)
+        if not any(_modified(h, con.modifiers) for h in heads) and not (
+                lin is not None and _word_in(lin[0], p.objects) and _modified(lin[0], con.modifiers, lin[1])):
             return False
     if con.before and not _before(tok, con.before):
         return False
@@ -348,9 +399,10 @@ def _before(tok: Token, words: tuple[frozenset[str], ...]) -> bool:
     return k < 0
 
 
-def _modified(head: Token, modifiers: tuple[frozenset[str], ...]) -> bool:
-    """The words in front of `head` in its phrase hold `modifiers` in order, the last one right before it."""
-    words = [t for t in head.doc[head.left_edge.i: head.i] if not t.is_punct]
+def _modified(head: Token, modifiers: tuple[frozenset[str], ...], start: int | None = None) -> bool:
+    """The words in front of `head` in its phrase (from `start`, else its parse's left edge) hold `modifiers` in
+    order, the last one right before it."""
+    words = [t for t in head.doc[head.left_edge.i if start is None else start: head.i] if not t.is_punct]
     if not words:
         return False
     if not _word_in(words[-1], modifiers[-1]):
