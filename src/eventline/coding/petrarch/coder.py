@@ -108,12 +108,16 @@ class PetrarchCoder(EventCoder):
         for p in patterns:
             trig = [tok]
             prep_obj: Token | None = None
+            linear: list[Token] = []
             if p.particle:
                 if prt != p.particle:
                     hit = [o for pr, o in preps + on_object if pr == p.particle]
                     adv = [c for c in F.kids(tok) if c.lower_ == p.particle and c.dep_ in ("advmod", "prep")]
+                    nxt = tok.doc[tok.i + 1: tok.i + 3]
                     if hit:
                         prep_obj = hit[0]
+                    elif len(nxt) == 2 and nxt[0].lower_ == p.particle and not adv:
+                        linear = [nxt[1]]  # '(TO QUESTION)': 'begun to question', however it was parsed
                     elif not adv:
                         continue
                 trig += [c for c in F.kids(tok) if c.lower_ == p.particle][:1]
@@ -121,7 +125,7 @@ class PetrarchCoder(EventCoder):
                 continue
             obj_tok = None
             if p.objects:
-                pool = objs + [o for _, o in preps if o.pos_ in ("NOUN", "PROPN")]
+                pool = objs + [o for _, o in preps if o.pos_ in ("NOUN", "PROPN")] + linear
                 pool = [x for o in pool for x in F.conjuncts(o)]
                 match = [o for o in pool if o.lemma_.lower() in p.objects or o.lower_ in p.objects]
                 if not match:
@@ -154,7 +158,7 @@ class PetrarchCoder(EventCoder):
     def _govern(self, c: Candidate, index: MentionIndex, wrappers_used: set[int]) -> None:
         code = c.code
         super()._govern(c, index, wrappers_used)
-        negated = c.negated or "negated future -> reject" in c.steps
+        negated = c.negated or "negated future -> reject" in c.steps or (not c.nominal and _negated_before(c.anchor))
         if any(s in AS_SAID for s in c.steps):
             c.code = code  # PETRARCH codes the event as said
         if negated and self.ontology:
@@ -344,6 +348,8 @@ def _linear_object(tok: Token) -> tuple[Token, int] | None:
     his gardener's license in X' -> license), for when the parse lost the verb's object."""
     doc = tok.doc
     start = tok.i + 1
+    while start < tok.sent.end and doc[start].dep_ == "compound:prt":
+        start += 1  # 'broken down a treaty'
     head: Token | None = None
     for t in doc[start: tok.sent.end]:
         if t.pos_ in ("NOUN", "PROPN"):
@@ -353,6 +359,17 @@ def _linear_object(tok: Token) -> tuple[Token, int] | None:
         else:
             break
     return (head, start) if head is not None else None
+
+
+def _negated_before(tok: Token) -> bool:
+    """A negation among the adverbs and auxiliaries right in front of the verb, wherever the parser hung it
+    ('did not even ever clash')."""
+    for t in reversed(tok.doc[tok.sent.start: tok.i]):
+        if t.lower_ in F.NEGATORS - {"no", "neither", "nor"}:
+            return True
+        if t.pos_ not in ("ADV", "AUX", "PART"):
+            return False
+    return False
 
 
 def _is_default(p: Pattern) -> bool:
