@@ -41,15 +41,26 @@ DATA_FILES = ["orgs_generated.tsv", "countries.tsv", "leaders.tsv", "people.tsv"
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 
 
+_DOT_IN_WORD = re.compile(r"(?<=\w)\.(?=\w)")
+_SEPARATORS = re.compile(r"[.\-_/]")
+_POSSESSIVE = re.compile(r"'s\b")
+_PLURAL_POSSESSIVE = re.compile(r"(?<=s)'(?!\w)|(?<![\w])'(?![\w])")
+
+
 @lru_cache(maxsize=300_000)
 def normalise(text: str) -> str:
     """Case-folded, accent-free, hyphens and dots dropped: 'Kim Jong-Un' and 'Kim Jong Un' -> 'kim jong un'."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOS))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"(?<=\w)\.(?=\w)", "", text)  # u.s. -> us
-    text = re.sub(r"[.\-_/]", " ", text)
-    text = re.sub(r"'s\b", " 's", text)
-    text = re.sub(r"(?<=s)'(?!\w)|(?<![\w])'(?![\w])", "", text)  # plural possessive: workers' -> workers
+    text = text.translate(_APOS)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
+    if "." in text:
+        text = _DOT_IN_WORD.sub("", text)  # u.s. -> us
+    text = _SEPARATORS.sub(" ", text)
+    if "'" in text:
+        text = _POSSESSIVE.sub(" 's", text)
+        text = _PLURAL_POSSESSIVE.sub("", text)  # plural possessive: workers' -> workers
     return " ".join(text.split())
 
 
@@ -149,6 +160,7 @@ _OFFICES = [
 ]
 
 
+@lru_cache(maxsize=20_000)
 def office_key(note: str) -> str | None:
     """The single-holder office a role note names ('Minister for Foreign Affairs' -> 'foreign minister')."""
     note = note.strip().lower()
@@ -319,9 +331,19 @@ def base_rows() -> tuple[dict[str, str], ...]:
     return tuple(rows)
 
 
+_BASE: KnowledgeBase | None = None
+
+
 def load(extra: str | Path | list[dict[str, Any]] | None = None) -> KnowledgeBase:
+    """The shipped knowledge base plus `extra` entries. Without extras the same (read-only) base is shared by every
+    resolver of the process; with extras a fresh one is built, so extensions never leak into other resolvers."""
+    global _BASE
+    if extra is None:
+        if _BASE is None:
+            _BASE = KnowledgeBase()
+            _BASE.add_rows(list(base_rows()))
+        return _BASE
     kb = KnowledgeBase()
     kb.add_rows(list(base_rows()))
-    if extra is not None:
-        kb.add_rows(read_rows(extra), override=True)
+    kb.add_rows(read_rows(extra), override=True)
     return kb

@@ -112,36 +112,28 @@ class _Tok(tuple):
 class _View:
     """A parsed document as plain Python lists: tokens by index, slices, character offsets, sentence numbers."""
 
-    def __init__(self, doc: _View) -> None:
+    def __init__(self, doc: Doc) -> None:
         self.doc = doc
         n = len(doc)
+        raw = doc.to_array(_ATTRS).reshape(n, len(_ATTRS)) if n else np.zeros((0, len(_ATTRS)), np.uint64)
+        string_cols = []
+        for c in range(5):  # strings of the distinct hashes only
+            uniq, inv = np.unique(raw[:, c], return_inverse=True)
+            strs = _strings(doc, uniq.tolist())
+            string_cols.append([strs[k] for k in inv.ravel().tolist()])
+        text, lower, pos, tag, dep = string_cols
+        arr = raw.astype(np.int64)  # SENT_START is -1 for 'not a start'
+        ss = arr[:, 5]
+        starts = ss == 1
         if n:
-            arr = doc.to_array(_ATTRS)
-            string_cols = []
-            for c in range(5):  # strings of the distinct hashes only
-                uniq, inv = np.unique(arr[:, c], return_inverse=True)
-                strs = _strings(doc, uniq.tolist())
-                string_cols.append([strs[k] for k in inv.ravel().tolist()])
-            text, lower, pos, tag, dep = string_cols
-            cols = [()] * 5 + list(zip(*arr[:, 5:].astype(np.int64).tolist(), strict=True))
-        else:
-            text = lower = pos = tag = dep = []
-            cols = [()] * len(_ATTRS)
-        ws = [" " if x else "" for x in cols[7]]
-        self.text = "".join(t + w for t, w in zip(text, ws, strict=True))
-        starts = cols[5]
-        sent_of: list[int] = []
-        sent = -1
-        for i, ss in enumerate(starts):
-            if ss == 1 or i == 0:
-                sent += 1
-            sent_of.append(sent)
-        self.sent_of = sent_of
-        self.has_sents = any(starts[1:])
-        space = [x == 1 for x in cols[8]]
-        self.toks = [_Tok(t) for t in zip(range(n), text, lower, pos, tag, dep, [x == 1 or i == 0 for i, x in
-                                                                               enumerate(starts)],
-                                               cols[6], ws, space, [x == 1 for x in cols[9]], strict=True)]
+            starts[0] = True
+        self.sent_of = (np.cumsum(starts) - 1).tolist()
+        self.has_sents = bool(n > 1 and (ss[1:] != 0).any())
+        ws = [" " if x else "" for x in arr[:, 7].tolist()]
+        self.text = "".join([t + w for t, w in zip(text, ws, strict=True)])
+        space = (arr[:, 8] == 1).tolist()
+        self.toks = [_Tok(t) for t in zip(range(n), text, lower, pos, tag, dep, starts.tolist(), arr[:, 6].tolist(),
+                                           ws, space, (arr[:, 9] == 1).tolist(), strict=True)]
         # column lists for the hot loops
         self.lower, self.pos, self.tag, self.words, self.ws, self.space = lower, pos, tag, text, ws, space
 
@@ -213,6 +205,10 @@ class ActorResolver:
         self._entity_prefixes = {k[:i] for k in self.kb.entities for i in range(1, len(k) + 1)}
         self._agent_prefixes = {k[:i] for k in self.kb.agents for i in range(1, len(k) + 1)}
         self._entity_first = {k[0] for k in self.kb.entities}
+        # first words of names that may be written in lower case ('the mainland'); others need a capital
+        self._lower_first = {k[0] for k, entries in self.kb.entities.items()
+                             if any(f[:1].islower() or f.lower().startswith("the ") and f[4:5].islower()
+                                    for e in entries for f in e.forms)} | {"the"}
         self._agent_first = {k[0] for k in self.kb.agents}
         self._form_keys: dict[int, list[list[str]]] = {}
         self._strict = {k: self._needs_upper(k) for k in self.kb.entities}
@@ -298,12 +294,8 @@ class ActorResolver:
     @staticmethod
     def _parts(doc: _View) -> list[tuple[str, int]]:
         """Normalised word parts with the token they come from; in-word hyphens vanish."""
-        parts: list[tuple[str, int]] = []
-        for tok in doc.toks:
-            i = tok.i
-            for p in _norm_parts(tok.text):
-                parts.append((p, i))
-        return parts
+        cache = _NORM_CACHE
+        return [(p, i) for i, t in enumerate(doc.words) for p in (cache.get(t) or _norm_parts(t))]
 
     def _recheck_context(self, doc: _View, parts: list[tuple[str, int]], atoms: list[_Atom],
                          countries: set[str]) -> list[_Atom]:
@@ -327,7 +319,9 @@ class ActorResolver:
         ent_first, ag_first = self._entity_first, self._agent_first
         n = len(parts)
         # candidate-first: only parts that can start a name or a role noun are looked at
-        starts = [k for k, w in enumerate(words) if w in ent_first or w in ag_first]
+        lower_first, texts = self._lower_first, doc.words
+        starts = [k for k, w in enumerate(words) if w in ag_first or w in ent_first and (
+            w in lower_first or texts[tok_of[k]][:1].isupper())]
         covered_to = -1  # token index up to which an atom was taken
         for i in starts:
             if tok_of[i] < covered_to:
@@ -336,7 +330,8 @@ class ActorResolver:
             w = words[i]
             limit = min(n, i + 3 * _MAX_ATOM)
             # entities: longest match, must start at a token boundary and end at one
-            if w in ent_first and not (i > 0 and tok_of[i - 1] == tok_of[i]):
+            if w in ent_first and (w in lower_first or texts[tok_of[i]][:1].isupper()) and not (
+                    i > 0 and tok_of[i - 1] == tok_of[i]):
                 t0 = tok_of[i]
                 key: tuple[str, ...] = ()
                 for j in range(i, limit):
