@@ -207,6 +207,13 @@ class PetrarchCoder(EventCoder):
     def _recipient(self, tok: Token, p: Pattern, obj_tok: Token | None, preps: list[tuple[str, Token]],
                    objs: list[Token], index: MentionIndex, prep_obj: Token | None) -> list[ActorMention]:
         """PETRARCH's target: the pattern's, else the first actor in the verb phrase after the verb."""
+        if _raising(tok):
+            # 'X is said to be about to restore ties with Y': X is the one who acts, not the one acted on
+            subjects = {t.i for s in F.passive_subjects(tok) for t in s.subtree}
+            objs = [o for o in objs if o.i not in subjects]
+            found = [m for m in super()._recipient(tok, p, obj_tok, preps, objs, index, prep_obj)
+                     if m.resolved and m.token_start not in subjects]
+            return found or self._first_actor_after(tok, index, set())
         found = [m for m in super()._recipient(tok, p, obj_tok, preps, objs, index, prep_obj) if m.resolved]
         if found or F.is_passive(tok) or p.text in self.compound:
             return found  # a '%' pattern's target is the other member of the compound
@@ -219,6 +226,9 @@ class PetrarchCoder(EventCoder):
         disputes should be resolved' is no event of X's)."""
         if c.nominal or not F.is_passive(c.anchor) or F.agent(c.anchor):
             return super()._actor(c, subj_from, kinds, index)
+        if _raising(c.anchor):
+            subj = F.passive_subjects(c.anchor)
+            return [m for m in self.actors_at(subj[0], index) if m.resolved] if subj else []
         taken = {m.start for m in c.recipient}
         return self._first_actor_after(c.anchor, index, taken)
 
@@ -247,7 +257,7 @@ class PetrarchCoder(EventCoder):
             if t.i <= tok.i or t.i in subjects:
                 continue
             m = index.at(t.i)
-            if m is not None and m.resolved and m.start not in exclude:
+            if m is not None and m.resolved and m.start not in exclude and m.kind != "pronoun":
                 return [x for x in self.actors_at(tok.doc[m.head], index) if x.resolved] or [m]
         return []
 
@@ -361,6 +371,13 @@ def _linear_object(tok: Token) -> tuple[Token, int] | None:
     return (head, start) if head is not None else None
 
 
+def _raising(tok: Token) -> bool:
+    """'X is said / reported / believed to ...': a passive without an agent whose subject is that of the
+    infinitive after it."""
+    return F.is_passive(tok) and not F.agent(tok) and any(
+        c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in tok.children)
+
+
 def _negated_before(tok: Token) -> bool:
     """A negation among the adverbs and auxiliaries right in front of the verb, wherever the parser hung it
     ('did not even ever clash')."""
@@ -396,7 +413,8 @@ def _satisfied(tok: Token, p: Pattern, con: Constraint) -> bool:
                 return False
             if heads is not None and not any(
                     x.lemma_.lower() in heads or x.lower_ in heads
-                    for h in hits for x in tok.doc[h.i + 1: h.i + 6] if x.pos_ in ("NOUN", "PROPN", "ADJ")):
+                    for h in hits for x in tok.doc[h.i + 1: h.i + 6]
+                    if x.pos_ in ("NOUN", "PROPN", "ADJ") or x.i == h.i + 1):
                 return False
     return True
 
