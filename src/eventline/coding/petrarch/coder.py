@@ -81,6 +81,8 @@ class PetrarchCoder(EventCoder):
         longest match), only patterns whose phrase modifiers and prepositional phrases are there, a
         preposition may hang on the object ('warned X about Y'), and a verb form the dictionary lists on its own
         ('LEFT') has its own default code."""
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "cop" for c in tok.children):
+            return None  # 'was in an accord with X': a noun after a copula, no verb
         own = self.form_defaults.get(tok.lower_)
         if own is not None:
             patterns = [p for p in patterns if p in self.constraints or not _is_default(p)] + [own]
@@ -371,6 +373,17 @@ def _linear_object(tok: Token) -> tuple[Token, int] | None:
     return (head, start) if head is not None else None
 
 
+def _first_word(prep: Token) -> Token:
+    """The first word after a preposition that a pattern's phrase names: determiners, possessives and numbers
+    skipped ('(FOR ASYLUM)' matches 'for the asylum', not 'for foreign asylum', as PETRARCH reads phrases)."""
+    doc = prep.doc
+    for t in doc[prep.i + 1: prep.sent.end]:
+        if t.pos_ in ("DET", "NUM", "PUNCT") or t.tag_ == "PRP$":
+            continue
+        return t
+    return prep
+
+
 def _raising(tok: Token) -> bool:
     """'X is said / reported / believed to ...': a passive without an agent whose subject is that of the
     infinitive after it."""
@@ -411,10 +424,7 @@ def _satisfied(tok: Token, p: Pattern, con: Constraint) -> bool:
             hits = [t for t in after if t.lower_ == prep]
             if not hits:
                 return False
-            if heads is not None and not any(
-                    x.lemma_.lower() in heads or x.lower_ in heads
-                    for h in hits for x in tok.doc[h.i + 1: h.i + 6]
-                    if x.pos_ in ("NOUN", "PROPN", "ADJ") or x.i == h.i + 1):
+            if heads is not None and not any(_word_in(_first_word(h), heads) for h in hits):
                 return False
     return True
 

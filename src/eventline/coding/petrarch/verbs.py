@@ -407,6 +407,8 @@ def _translate(p: VerbPattern, entry: VerbEntry, verbs: PetrarchVerbs) -> Patter
             return None
         if e.kind == "prep" and any(x.kind == "source" for x in e.items):
             return None  # '(DESPITE $) *': a source inside a phrase
+        if e.kind == "prep" and not any(x.kind in ("word", "phrase", "set") for x in e.items) and len(p.before) == 1:
+            return None  # '(IN) *': the verb as the object of a preposition, a noun, which PETRARCH does not code
         if not _before_words((e,), verbs):
             return None
     after = list(p.after)
