@@ -5,7 +5,8 @@ gold sector? The sentence is parsed and the actor text resolved in its sentence 
 
 Scoring conventions (the gold file's own quirks):
 - country: gold `code` is ISO-3 except IGO/NGO (no country) and the known errors JAP (Japan) and ITL (Italy);
-- sector: the first three letters of gold `sector`, upper case ('CVLalb' -> CVL); an IGO/NGO with no sector
+- sector: the first three letters of gold `sector`, upper case ('CVLalb' -> CVL), JRN read as MED and CIV as CVL
+  (the same sectors spelt differently); an IGO/NGO with no sector
   counts as sector IGO/NGO; '***' (unspecified) is left out of the sector score; no sector == no sector.
 - The gold dates are placeholders (2000-01-01); `--date` sets the date roles are resolved on (default: none,
   so a person's most recent role counts).
@@ -31,6 +32,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 GSR = REPO.parent / "shared" / "data" / "gold-dev" / "PLOVER_GSR_CAMEO.txt"
 CODE_FIXES = {"JAP": "JPN", "ITL": "ITA"}
+# Sector spellings of the gold file that name the same CAMEO sector: PLOVER's JRN (journalists) is CAMEO MED; CIV is a
+# misspelt CVL.
+SECTOR_FIXES = {"JRN": "MED", "CIV": "CVL"}
 T17 = REPO.parent / "shared" / "data" / "news" / "timeline17"
 
 
@@ -64,7 +68,8 @@ def gold_sector(a: dict) -> str | None | bool:
         return False
     if not sector:
         return code if code in ("IGO", "NGO") else None
-    return sector[:3].upper()
+    sector = sector[:3].upper()
+    return SECTOR_FIXES.get(sector, sector)
 
 
 def find_span(sentence: str, actor_text: str) -> tuple[int, int] | None:

@@ -400,7 +400,10 @@ class ActorResolver:
             if cur:
                 toks = cur[:]
                 pos_of = doc.pos
-                while toks and pos_of[toks[-1]] in ("DET", "PART", "PUNCT") and toks[-1] not in atom_at:
+                while toks and toks[-1] not in atom_at and (
+                        pos_of[toks[-1]] in ("DET", "PART", "PUNCT")
+                        # 'militiamen armed (with ...)', 'militants loyal (to ...)': a trailing adjective after a noun
+                        or pos_of[toks[-1]] == "ADJ" and len(toks) > 1 and pos_of[toks[-2]] in ("NOUN", "PROPN")):
                     toks.pop()
                 if toks:
                     s, e = toks[0], toks[-1] + 1
@@ -856,6 +859,10 @@ class ActorResolver:
                     continue
             elif len(between) != 1:
                 continue
+            if m.kind == "agent" and o.kind == "agent" and m.sector and o.sector and m.sector != o.sector:
+                continue  # 'refugees, a human rights group said': two groups, no apposition
+            if doc[m.head].dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and doc[lo.end].text == "," and hi is ch:
+                continue  # 'X, Y said': Y is the subject of its own clause
             if o.kind in ("agent", "person") and m.kind in ("person", "unknown", "agent"):
                 self._copy(m, o)
                 return
