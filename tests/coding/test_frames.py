@@ -159,3 +159,38 @@ def test_circumstance_phrase_is_not_what_was_agreed(code):
     recs = code("Bosnia and Slovenia agreed to a ceasefire after two days of fierce fighting.")
     assert any(r["event"] in ("AGREE", "RETREAT") for r in recs), [r["cameo"] for r in recs]
     assert not any(r["cameo"].startswith("13") for r in recs), [r["cameo"] for r in recs]
+
+
+def test_fronted_call_frames_an_agreement_between_two_parties(code):
+    recs = code("In a phone conversation on Saturday, Germany and France agreed that Iran must return to the talks.",
+                when=date(2019, 6, 2))
+    calls = [r for r in recs if r["cameo"].startswith("04")]
+    assert calls, [(r["cameo"], r["trigger"]["text"]) for r in recs]
+    r = calls[0]
+    assert r["reciprocal"] and _countries(r["actor"]) | _countries(r["recipient"]) == {"DEU", "FRA"}
+    assert r["date"] == "2019-06-01"
+
+
+def test_surface_coordination_joins_a_second_actor_the_parser_folded_in():
+    """'Abe and U.S. President Donald Trump' read as one name: the resolver's second mention, attached back inside
+    the first phrase, joins the actor list; a second actor in another clause does not."""
+    import spacy
+
+    from eventline.actors.mention import ActorMention, MentionIndex
+    from eventline.coding.coder import _surface_coordination
+
+    nlp = spacy.blank("en")
+    words = ["Abe", "and", "Trump", "agreed", "."]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, heads=[3, 0, 0, 3, 3], deps=["nsubj", "cc", "flat", "ROOT", "punct"],
+                           pos=["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"])
+    abe = ActorMention("Abe", 0, 3, 0, 1, 0, "JPNGOV", "JPN", "GOV", None)
+    trump = ActorMention("Trump", 8, 13, 2, 3, 2, "USAGOV", "USA", "GOV", None)
+    out = [abe]
+    _surface_coordination(out, doc, MentionIndex([abe, trump]))
+    assert out == [abe, trump]
+    doc2 = spacy.tokens.Doc(nlp.vocab, words=["Abe", "and", "Trump", "agreed", "."], heads=[0, 3, 3, 3, 3],
+                            deps=["ROOT", "cc", "nsubj", "conj", "punct"],
+                            pos=["PROPN", "CCONJ", "PROPN", "VERB", "PUNCT"])
+    out2 = [abe]
+    _surface_coordination(out2, doc2, MentionIndex([abe, trump]))
+    assert out2 == [abe]

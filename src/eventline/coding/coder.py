@@ -631,7 +631,9 @@ class EventCoder:
             c.clause_anchor = h
             return None
         if prep in FRAME_PREPS and t.pos_ == "NOUN" and (t.dep_ in ("obl", "pobj") or F.is_verbal(h)) \
-                and d.wrappers.get(h.lemma_.lower()) not in INTENT_NOUN_KINDS:
+                and (d.wrappers.get(h.lemma_.lower()) not in INTENT_NOUN_KINDS or (h.pos_ == "VERB" and t.i < h.i)):
+            # a fronted 'in a teleconference, X and Y agreed that ...' sets the scene even of a wrapper verb;
+            # 'interest in', 'interested in', 'agreed to mediation in the talks' embed what follows 'in'
             h = F.clause_head(h)
             c.clause_anchor = h
             c.frame = True
@@ -867,6 +869,8 @@ class EventCoder:
                 m = _inner_mention(t, index)
             if m is not None and m not in out:
                 out.append(m)
+        if out:
+            _surface_coordination(out, tok.doc, index)
         return out
 
     # ------------------------------------------------------------------ dates and records
@@ -1141,3 +1145,30 @@ def _rank_governed(cands: list[Candidate]) -> None:
                 c.score = max(0.05, c.score - 0.15)
                 c.steps.append("secondary to the event that governs it")
                 break
+
+
+def _surface_coordination(out: list[ActorMention], doc: Doc, index: MentionIndex) -> None:
+    """'Abe and U.S. President Donald Trump' that the parser read as one name (the second actor hanging inside
+    the first phrase as flat/appos/nmod, not as a conjunct): the actor right after 'and' joins the list when
+    its phrase attaches back inside the first one without passing through a verb."""
+    last = out[-1]
+    for _ in range(3):
+        e = last.token_end
+        if e + 1 >= len(doc) or doc[e].lower_ not in ("and", "&"):
+            return
+        nxt = index.at(e + 1)
+        if nxt is None or nxt in out:
+            return
+        t = doc[nxt.head] if 0 <= nxt.head < len(doc) else doc[e + 1]
+        inside = False
+        for _ in range(4):
+            if t.head.i == t.i or t.pos_ in ("VERB", "AUX"):
+                break
+            t = t.head
+            if last.token_start <= t.i < last.token_end:
+                inside = True
+                break
+        if not inside:
+            return
+        out.append(nxt)
+        last = nxt
