@@ -129,6 +129,7 @@ class PetrarchCoder(EventCoder):
             if p.objects:
                 pool = objs + [o for _, o in preps if o.pos_ in ("NOUN", "PROPN")] + linear
                 pool = [x for o in pool for x in F.conjuncts(o)]
+                pool += [f for o in pool for f in o.children if f.dep_ == "flat"]  # 'May Day': its last word
                 match = [o for o in pool if o.lemma_.lower() in p.objects or o.lower_ in p.objects]
                 if not match:
                     lin = _linear_object(tok)  # the parse lost the object: the phrase after the verb
@@ -177,8 +178,11 @@ class PetrarchCoder(EventCoder):
             return False  # a negated event the ontology has no code for did not happen
         source = self._source_after(c.anchor, c.pattern, index) if c.pattern is not None else []
         if source:
-            # '+ * MONEY $', '* {MAY DAY} $': the source is named after the verb, the subject is the target
-            c.actor, c.recipient = source, [m for m in c.actor if m.resolved]
+            # '+ * MONEY $', '* {MAY DAY} $', '+ * (FROM $)': the source is named after the verb, the subject
+            # (of a passive too: 'X was freed from Y') is the target
+            subj = F.subjects(c.anchor) + F.passive_subjects(c.anchor)
+            target = [m for m in self.actors_at(subj[0], index) if m.resolved] if subj else []
+            c.actor, c.recipient = source, target or [m for m in c.actor if m.resolved]
             c.steps.append("source after the verb ('$')")
         return super()._finish(c, index)
 
@@ -216,6 +220,15 @@ class PetrarchCoder(EventCoder):
             found = [m for m in super()._recipient(tok, p, obj_tok, preps, objs, index, prep_obj)
                      if m.resolved and m.token_start not in subjects]
             return found or self._first_actor_after(tok, index, set())
+        if p.preps and prep_obj is None:
+            # '(WITH +)': the object of that preposition after the verb, wherever the parser hung it
+            for want in p.preps:
+                for t in tok.subtree:
+                    if t.i > tok.i and t.lower_ == want:
+                        nxt = _first_word(t)
+                        m = index.at(nxt.i)
+                        if m is not None and m.resolved:
+                            return [x for x in self.actors_at(tok.doc[m.head], index) if x.resolved] or [m]
         found = [m for m in super()._recipient(tok, p, obj_tok, preps, objs, index, prep_obj) if m.resolved]
         if found or F.is_passive(tok) or p.text in self.compound:
             return found  # a '%' pattern's target is the other member of the compound
@@ -411,9 +424,11 @@ def _satisfied(tok: Token, p: Pattern, con: Constraint) -> bool:
     if con.modifiers and p.objects:
         pool = F.objects(tok) + (F.passive_subjects(tok) if F.is_passive(tok) else []) + [
             o for _, o in F.prep_objects(tok)]
-        heads = [x for o in pool for x in F.conjuncts(o) if x.lemma_.lower() in p.objects or x.lower_ in p.objects]
+        heads = [(x, x.left_edge.i) for o in pool for x in F.conjuncts(o)]
+        heads += [(f, x) for h, x in heads for f in h.children if f.dep_ == "flat"]
+        heads = [(h, x) for h, x in heads if _word_in(h, p.objects)]
         lin = _linear_object(tok)
-        if not any(_modified(h, con.modifiers) for h in heads) and not (
+        if not any(_modified(h, con.modifiers, x) for h, x in heads) and not (
                 lin is not None and _word_in(lin[0], p.objects) and _modified(lin[0], con.modifiers, lin[1])):
             return False
     if con.before and not _before(tok, con.before):

@@ -346,6 +346,10 @@ class PetrarchDictionary(EventDictionary):
         super().compile()
         for form, lemma in getattr(self, "extra_forms", {}).items():
             self.verb_forms.setdefault(form, lemma)
+        for lemma in list(self.verbs):
+            if lemma.endswith("e") and " " not in lemma:
+                self.verb_forms.setdefault(lemma + "d", lemma)  # 'freed', 'agreed'
+                self.verb_forms.setdefault(lemma + "s", lemma)
 
 
 def _lemma_of(word: str) -> str:
