@@ -35,7 +35,6 @@ from eventline.ingest import Document
 
 # eventline's own readings of tense that PETRARCH dictionaries spell out in their patterns instead
 AS_SAID = frozenset({"future -> intent", "negated future -> reject", "announced hostile act -> threaten"})
-BEFORE_WINDOW = 3  # the last word a pattern asks for in front of the verb is at most this many words before it
 NO_NEGATION = "negated, and the ontology has no code for its negation"
 
 
@@ -52,6 +51,7 @@ class PetrarchCoder(EventCoder):
         self.ontology: Ontology | None = getattr(d, "ontology", None)
         self.constraints: dict[Pattern, Constraint] = dict(getattr(d, "constraints", {}))
         self.form_defaults: dict[str, Pattern] = dict(getattr(d, "form_defaults", {}))
+        self.form_only: dict[Pattern, frozenset[str]] = dict(getattr(d, "form_only", {}))
         self.paired.update({p.text: back for p, back in getattr(d, "paired", {}).items()})
 
     # ------------------------------------------------------------------ document and sentence level
@@ -83,6 +83,7 @@ class PetrarchCoder(EventCoder):
         ('LEFT') has its own default code."""
         if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "cop" for c in tok.children):
             return None  # 'was in an accord with X': a noun after a copula, no verb
+        patterns = [p for p in patterns if p not in self.form_only or tok.lower_ in self.form_only[p]]
         own = self.form_defaults.get(tok.lower_)
         if own is not None:
             patterns = [p for p in patterns if p in self.constraints or not _is_default(p)] + [own]
@@ -229,6 +230,10 @@ class PetrarchCoder(EventCoder):
                         m = index.at(nxt.i)
                         if m is not None and m.resolved:
                             return [x for x in self.actors_at(tok.doc[m.head], index) if x.resolved] or [m]
+        if _passive(tok) and not F.is_passive(tok):
+            # a passive the parser did not see ('was heavily and unjustly criticized'): its subject is the target
+            subj = F.subjects(tok) or (F.subjects(tok.head) if tok.dep_ == "conj" else [])
+            return [m for m in self.actors_at(subj[0], index) if m.resolved] if subj else []
         found = [m for m in super()._recipient(tok, p, obj_tok, preps, objs, index, prep_obj) if m.resolved]
         if found or F.is_passive(tok) or p.text in self.compound:
             return found  # a '%' pattern's target is the other member of the compound
@@ -239,7 +244,15 @@ class PetrarchCoder(EventCoder):
         """A passive without 'by': the source is the first actor after the verb ('X was criticized over its
         dispute with Y': Y criticized X), never the subject of a clause above it ('X and Y agree that the
         disputes should be resolved' is no event of X's)."""
-        if c.nominal or not F.is_passive(c.anchor) or F.agent(c.anchor):
+        if not c.nominal and not F.is_passive(c.anchor):
+            up = c.anchor
+            while up.dep_ == "xcomp" and up.head.i != up.i:
+                up = up.head
+            if up is not c.anchor and _raising(up):
+                # 'X was seen to break into Y': X breaks into Y
+                subj = F.passive_subjects(up)
+                return [m for m in self.actors_at(subj[0], index) if m.resolved] if subj else []
+        if c.nominal or not _passive(c.anchor) or F.agent(c.anchor):
             return super()._actor(c, subj_from, kinds, index)
         if _raising(c.anchor):
             subj = F.passive_subjects(c.anchor)
@@ -397,6 +410,24 @@ def _first_word(prep: Token) -> Token:
     return prep
 
 
+BE_FORMS = frozenset({"was", "were", "is", "are", "been", "be", "being", "am"})
+
+
+def _passive(tok: Token) -> bool:
+    """A passive, also where the parser did not see one: a participle after a form of 'be' with only adverbs,
+    conjunctions and negations between ('was heavily and unjustly criticized')."""
+    if F.is_passive(tok):
+        return True
+    if tok.tag_ != "VBN":
+        return False
+    for t in reversed(tok.doc[tok.sent.start: tok.i]):
+        if t.lower_ in BE_FORMS:
+            return True
+        if t.pos_ not in ("ADV", "CCONJ", "PART") and t.text != ",":
+            return False
+    return False
+
+
 def _raising(tok: Token) -> bool:
     """'X is said / reported / believed to ...': a passive without an agent whose subject is that of the
     infinitive after it."""
@@ -445,17 +476,18 @@ def _satisfied(tok: Token, p: Pattern, con: Constraint) -> bool:
 
 
 def _before(tok: Token, words: tuple[frozenset[str], ...]) -> bool:
-    """The words in front of the verb in its sentence hold `words` in order, the last of them near the verb
-    ('{DEATH TOLL} *': 'the death toll has risen', 'SAID WOULD NOT *': 'said it would not postpone')."""
+    """The words in front of the verb in its sentence hold `words` in order, with only auxiliaries and adverbs
+    between the last of them and the verb ('{DEATH TOLL} *': 'the death toll has risen'; 'INDICATED *' is not
+    'indicated it deplored')."""
     pre = [t for t in tok.doc[tok.sent.start: tok.i] if not t.is_punct]
     k = len(words) - 1
-    for n, t in enumerate(reversed(pre)):
+    for t in reversed(pre):
         if k < 0:
             break
-        if k == len(words) - 1 and n >= BEFORE_WINDOW:
-            return False
         if _word_in(t, words[k]):
             k -= 1
+        elif k == len(words) - 1 and t.pos_ not in ("AUX", "ADV", "PART"):
+            return False  # only auxiliaries and adverbs between the last of them and the verb
     return k < 0
 
 

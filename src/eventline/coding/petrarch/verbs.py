@@ -341,6 +341,7 @@ class PetrarchDictionary(EventDictionary):
     ontology: Any = None  # ontology.Ontology when the folder has a PICO file: negated events are recoded
     constraints: dict[Pattern, Constraint]  # what a pattern asks for beyond eventline's model
     form_defaults: dict[str, Pattern]  # the default of a verb form the file lists as a verb of its own ('LEFT')
+    form_only: dict[Pattern, frozenset[str]]  # such a default: the forms it is for
 
     def compile(self) -> None:
         super().compile()
@@ -462,7 +463,7 @@ def to_dictionary(verbs: PetrarchVerbs, name: str = "petrarch") -> PetrarchDicti
     """The verb blocks as eventline patterns: each verb gets the block's patterns, then its default code."""
     d = PetrarchDictionary.__new__(PetrarchDictionary)
     d.verbs, d.nouns, d.wrappers, d.discards, d.political, d.name = {}, {}, {}, {}, frozenset(), name
-    d.extra_forms, d.paired, d.compound, d.constraints, d.form_defaults = {}, {}, set(), {}, {}
+    d.extra_forms, d.paired, d.compound, d.constraints, d.form_defaults, d.form_only = {}, {}, set(), {}, {}, {}
     seen: set[tuple[str, str | None, str]] = set()
     defaults: list[tuple[Pattern, str | None]] = []
     for block in verbs.blocks:
@@ -496,8 +497,10 @@ def to_dictionary(verbs: PetrarchVerbs, name: str = "petrarch") -> PetrarchDicti
                               f"{entry.word.upper()} [{code}]", "petrarch")
             defaults.append((default, back.strip() or None))
             if lemma != entry.word and entry.particle is None:
-                # a verb spelled inflected ('LEFT [042:043]' next to 'LEAVE [012]'): that form's own default
+                # a verb spelled inflected ('LEFT [042:043]' next to 'LEAVE [012]', 'SAW [010]'): that form's own
+                # default, which other forms of the lemma ('seen') do not take
                 d.form_defaults.setdefault(entry.word, default)
+                d.form_only[default] = frozenset({entry.word, *entry.forms})
                 if back.strip():
                     d.paired[default] = back.strip()
     given: set[tuple[str, str | None]] = set()
