@@ -194,3 +194,10 @@ def test_surface_coordination_joins_a_second_actor_the_parser_folded_in():
     out2 = [abe]
     _surface_coordination(out2, doc2, MentionIndex([abe, trump]))
     assert out2 == [abe]
+
+
+def test_participle_modifier_is_a_state_not_an_event(code):
+    recs = code("Palestinian workers in the Israeli-occupied West Bank stayed home on Monday to protest the decision.")
+    assert not any(r["cameo"].startswith("192") for r in recs), [(r["cameo"], r["trigger"]) for r in recs]
+    recs = code("Hamas called off its armed struggle against Israel.")
+    assert not any(r["cameo"].startswith("072") for r in recs), [(r["cameo"], r["trigger"]) for r in recs]

@@ -197,7 +197,12 @@ class EventCoder:
         for tok in tokens:
             pos = tok.pos_
             lemma = tok.lemma_.lower()
-            if pos in ("VERB", "AUX", "ADJ") or (pos == "NOUN" and any(c.dep_ in F.SUBJ for c in F.kids(tok))):
+            # (a root noun with a participle 'modifier' is a clause the parser misread: 'The US rejected calls')
+            attributive = tok.dep_ == "amod" and (pos == "ADJ" or tok.tag_ == "VBN") and tok.i < tok.head.i \
+                and tok.head.dep_ != "ROOT"
+            if attributive:
+                pass  # 'the Israeli-occupied West Bank', 'armed struggle', 'the banned party': a state, not an event
+            elif pos in ("VERB", "AUX", "ADJ") or (pos == "NOUN" and any(c.dep_ in F.SUBJ for c in F.kids(tok))):
                 key = d.verb_key(lemma, tok.lower_)
                 if key and key in d.verbs:
                     c = self._match_verb(tok, d.verbs[key], index)
