@@ -185,7 +185,12 @@ class PetrarchCoder(EventCoder):
             target = [m for m in self.actors_at(subj[0], index) if m.resolved] if subj else []
             c.actor, c.recipient = source, target or [m for m in c.actor if m.resolved]
             c.steps.append("source after the verb ('$')")
-        return super()._finish(c, index)
+        subject_only = not c.recipient and len(c.actor) > 1
+        kept = super()._finish(c, index)
+        if kept and subject_only and c.reciprocal and (c.pattern is None or c.pattern.text not in self.compound):
+            # eventline reads 'X and Y met' as X meeting Y; PETRARCH only with a '%' pattern: no target, no event
+            return False
+        return kept
 
     def _source_after(self, tok: Token, p: Pattern, index: MentionIndex) -> list[ActorMention] | None:
         """For a pattern with '$' after the verb, the actor it names: the actors after the verb's last word the
