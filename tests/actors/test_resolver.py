@@ -167,3 +167,29 @@ def test_resolve_reads_a_long_document_quickly(nlp, resolver):
         resolver.resolve(doc, date(2011, 6, 1))
     rate = 3 * n_sents / (time.process_time() - t0)
     assert rate > 2000, f"{rate:.0f} sentences/s"  # bench/actors.py measures >= 8,000 on news; loose bound for CI
+
+
+def test_title_picks_the_role(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Palestinian Prime Minister Ismail Haniyeh said the talks failed.", None)
+    assert _code_of(ms, "Haniyeh") == "PSEGOV"  # not his later Hamas role
+
+
+def test_definite_role_noun_refers_back(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Nigerian President Bola Tinubu visited Ghana. The president said security would "
+                                 "improve.", date(2024, 5, 1))
+    pres = [m for m in ms if m.text == "president"]
+    assert pres and pres[0].code == "NGAGOV"
+
+
+def test_subject_pronoun_continues_the_subject(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Japanese Prime Minister Shinzo Abe met US President Donald Trump in Florida. "
+                                 "He said the talks were useful.")
+    he = [m for m in ms if m.kind == "pronoun" and m.text == "He"]
+    assert he and he[0].code == "JPNGOV"
+
+
+def test_no_apposition_between_two_groups(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Croatian authorities failed Croatian Serb refugees, a human rights group said.",
+                  None)
+    group = [m for m in ms if m.text.endswith("human rights group")]
+    assert group and group[0].sector == "NGO"

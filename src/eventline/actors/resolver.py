@@ -46,6 +46,8 @@ MEMBER_NOUNS = {"director", "head", "chief", "official", "officials", "spokesman
                 "councilor", "staff", "officer", "officers", "president", "minister", "deputy", "adviser",
                 "advisor", "agent", "agents", "employee", "employees", "diplomat", "diplomats", "aide", "aides"}
 MEMBER_PREPS = {"of", "at", "from", "in", "for"}
+# Sectors whose definite role nouns ('the president', 'the army') refer back to a named one of the same sector.
+DEFINITE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 PLACE_PREPS = {"in", "throughout", "across", "of", "inside", "from", "at", "near"}
 # Hyphenated participles that keep a phrase together: 'Saudi-led coalition', 'US-backed forces'.
 LINK_PARTICIPLES = {"led", "backed", "based", "funded", "sponsored", "allied", "linked", "aligned", "controlled",
@@ -250,6 +252,7 @@ class ActorResolver:
             atoms = self._recheck_context(view, parts, atoms, countries)
         chunks = self._chunks(view, atoms)
         mentions = self._read_chunks(view, chunks, when)
+        self._definite(view, mentions)
         self._pronouns(view, mentions)
         mentions.sort(key=lambda m: (m.token_start, m.token_end))
         return mentions
@@ -527,6 +530,11 @@ class ActorResolver:
                                                   [], title_words, fc) if title_words else None
                     entry = other or entry
             code, country, sector = entry.resolve(when)
+            if entry.kind == "person" and head_atom.start > ch.start and len(entry.roles) > 1:
+                # 'Prime Minister Ismail Haniyeh': the title picks among a person's roles
+                titled = self._titled_role(entry, when, set(lowers[:head_atom.start - ch.start]) & TITLE_WORDS)
+                if titled is not None:
+                    code, country, sector = titled
             people = entry.kind == "country" and not ethnic and self._is_people(doc, head_atom)
             if people and ch.end < len(doc) and doc[ch.end].lower_ in ("in", "of", "from"):
                 ethnic = True  # 'the Albanians of southern Serbia': people living there
@@ -597,6 +605,18 @@ class ActorResolver:
             m = self._unknown_name(doc, ch, name_toks, when, named, mod_country, None, False)
             if m is not None and m.resolved:
                 ch.extra.append(m)
+
+    @staticmethod
+    def _titled_role(entry: Entry, when: date | None, title_words: set[str]) -> tuple[str | None, str | None,
+                                                                                      str | None] | None:
+        if not title_words:
+            return None
+        roles = [r for r in entry.roles if (when is None or r.active(when)) and r.country and r.sector
+                 and any(w in r.note.lower() for w in title_words)]
+        if not roles:
+            return None
+        role = max(roles, key=lambda r: r.start or date.min)
+        return role.code or make_code(role.country, role.sector), role.country, role.sector
 
     def _is_people(self, doc: _View, atom: _Atom) -> bool:
         key = tuple(p for t in range(atom.start, atom.end) for p in _norm_parts(doc[t].text))
@@ -879,6 +899,27 @@ class ActorResolver:
         if m.kind == "unknown":
             m.kind = "person"
 
+    # ---------------------------------------------------------------- short references
+
+    @staticmethod
+    def _definite(doc: _View, mentions: list[ActorMention]) -> None:
+        """'the president', 'the army' without a country: the country of the latest mention of that sector in this
+        sentence or the one before ('Nigerian President Tinubu ... The president said')."""
+        sent_of = doc.sent_of
+        lower = doc.lower
+        for k, m in enumerate(mentions):
+            if m.country is not None or m.kind != "agent" or m.sector not in DEFINITE_SECTORS:
+                continue
+            if m.token_start == 0 or lower[m.token_start - 1] != "the" or m.token_end - m.token_start > 2:
+                continue
+            s = sent_of[m.token_start]
+            for o in reversed(mentions[:k]):
+                if sent_of[o.token_start] < s - 1:
+                    break
+                if o.country and o.sector == m.sector and o.kind in ("agent", "person", "organisation"):
+                    m.country, m.code = o.country, make_code(o.country, m.sector)
+                    break
+
     # ---------------------------------------------------------------- pronouns
 
     def _pronouns(self, doc: _View, mentions: list[ActorMention]) -> None:
@@ -899,8 +940,16 @@ class ActorResolver:
             s = sent_of[tok.i]
             before = [m for m in people if m.token_end <= tok.i and sent_of[m.head] >= s - 1]
             identities = {(m.name or m.text, m.code) for m in before}
+            src = None
             if before and (len(identities) == 1 or len({m.name for m in before}) == 1):
                 src = before[-1]
+            elif before and tok.dep_.startswith("nsubj"):
+                # several people: a subject pronoun continues the latest subject ('Abe met Trump. He said ...')
+                subjects = [m for m in before if any(doc.toks[t].dep_.startswith("nsubj")
+                                                     for t in range(m.token_start, m.token_end))]
+                if subjects:
+                    src = subjects[-1]
+            if src is not None:
                 mentions.append(ActorMention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                                              token_start=tok.i, token_end=tok.i + 1, head=tok.i, code=src.code,
                                              country=src.country, sector=src.sector, name=src.name, kind="pronoun"))
