@@ -37,12 +37,20 @@ def _fail(message: str) -> typer.Exit:
 def _connect(db: Path) -> Any:
     import duckdb
 
+    from eventline.store import StoreError, require_store
+
     if not db.exists():
         raise _fail(f"--db {db}: no such store")
     try:
-        return duckdb.connect(str(db), read_only=True)
+        con = duckdb.connect(str(db), read_only=True)
     except duckdb.Error as exc:
         raise _fail(f"cannot open the store {db}: {exc}") from exc
+    try:
+        require_store(con, db)
+    except StoreError as exc:
+        con.close()
+        raise _fail(str(exc)) from exc
+    return con
 
 
 def _emit(data: Any, fmt: Output, text: str) -> None:

@@ -322,13 +322,15 @@ def export_command(
     """Write the store's event records in a standard layout."""
     import duckdb
 
-    from eventline.store import Store
+    from eventline.store import Store, StoreError
     from eventline.store.export import ExportError, export
 
     if not db.exists():
         raise _usage_error(f"--db {db}: no such store")
     try:
         store = Store(db, read_only=True)
+    except StoreError as exc:
+        raise _usage_error(str(exc)) from exc
     except duckdb.Error as exc:
         raise _usage_error(f"cannot open the store {db}: {exc}") from exc
     try:

@@ -52,6 +52,19 @@ class StoreError(Exception):
     """The store cannot be used as asked (newer schema, missing file, ...); the message says why."""
 
 
+STORE_TABLES = ("documents", "events")  # what a file needs to be read as a store
+
+
+def require_store(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
+    """StoreError unless `con` holds an eventline store (a DuckDB file `eventline ingest` wrote), so that readers
+    say so instead of failing on a missing table later."""
+    names = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    missing = [table for table in STORE_TABLES if table not in names]
+    if missing:
+        raise StoreError(f"{path} is a DuckDB file but not an eventline store (no {' or '.join(missing)} table); "
+                         f"`eventline ingest INPUT... --db {path}` creates a store")
+
+
 class Store:
     """A DuckDB store. `read_only=True` for the API and analysis; writers hold the only write connection.
 
@@ -73,6 +86,12 @@ class Store:
         self._arrow_schemas: dict[str, pa.Schema] = {}
         if not read_only:
             self._create_or_upgrade()
+        else:
+            try:
+                require_store(self.con, self.path)
+            except StoreError:
+                self.con.close()
+                raise
 
     def _create_or_upgrade(self) -> None:
         for stmt in DDL:
