@@ -3,7 +3,9 @@
   .venv/bin/python bench/peer_suite.py [DIR] [--failures] [--limit N]
 
 DIR defaults to ../shared/data/peer-suite/udpetrarch. Prints recall, precision, crashes and per-category
-results (scored as the suite's harness scores: eventline.coding.petrarch.suite), next to the peer scores.
+results (scored as the suite's harness scores: eventline.coding.petrarch.suite), next to the peer scores. It
+reads the same 243 records as the external scorer (../shared/eval/peer_suite.py) and gives the same counts as
+`peer_suite.py score` on `eventline code ... --petrarch-dicts DIR --format jsonl` output.
 """
 
 from __future__ import annotations
@@ -38,7 +40,10 @@ def main() -> None:
               f"{_pct(v['recall']):>7} {_pct(v['precision']):>9}")
     print(f"{'all':10} {result.records:7} {result.correct:7} {result.not_coded:6} {result.extra:5} "
           f"{_pct(result.recall):>7} {_pct(result.precision):>9}")
+    reachable = result.correct + result.not_coded - result.unreachable
     print(f"crashes: {result.crashes}   time: {time.time() - t0:.1f}s")
+    print(f"unreachable (codes outside CAMEO and the event schema): {result.unreachable}; recall of the rest: "
+          f"{result.correct / reachable:.1%}; records sharing an id: {', '.join(result.duplicate_ids) or '-'}")
     for name, (r, p) in PEERS.items():
         print(f"peer {name}: recall {r:.1%}, precision {p:.0%}")
     print(json.dumps({k: v for k, v in data.items() if k != "categories"}))

@@ -97,3 +97,16 @@ def test_validation_suite_sample() -> None:
     # measured on these 60 records: recall 0.944, precision 0.952 (full suite: docs/benchmarks.md)
     assert result.recall >= 0.92, result.as_dict()
     assert result.precision >= 0.93, result.as_dict()
+
+
+def test_suite_scoring_counts_unreachable_codes_and_shared_ids() -> None:
+    from eventline.coding.petrarch.suite import SuiteRecord, score
+
+    records = [SuiteRecord("A-1", "X", None, "t", {("050", "ARN", "GON"), ("345", "ARN", "GON")}),
+               SuiteRecord("A-1", "X", None, "t", {("170", "ARN", "GON")}),
+               SuiteRecord("B-1", "X", None, "t", noevents=True)]
+    got = {"A-1": {("050", "ARN", "GON"), ("170", "ARN", "GON")}}
+    s = score(records, got)
+    # the two A-1 records share their events: each of them scores the other's as an extra
+    assert (s.correct, s.not_coded, s.extra) == (3, 1, 2)
+    assert s.unreachable == 1 and s.duplicate_ids == ["A-1"]

@@ -59,7 +59,7 @@ def petrarch_suite(
                       _pct(result.recall), _pct(result.precision))
         out = Console()
         out.print(table)
-        out.print(f"crashes: {result.crashes}; peers: "
+        out.print(f"crashes: {result.crashes}; unreachable (codes outside CAMEO): {result.unreachable}; peers: "
                   + ", ".join(f"{k} {r:.1%} recall / {p:.0%} precision" for k, (r, p) in PEERS.items()))
         if failures:
             for f in result.failures:

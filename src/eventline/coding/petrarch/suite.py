@@ -7,6 +7,13 @@ target code all match one expected coding ('A/B' codes stand for each of A and B
 or target ('---') are left out; every other event returned is an extra, and counts against precision. A
 record expecting no events (noevents="True") scores one correct event when nothing is returned, otherwise one
 missed event and its extras. Recall = correct / (correct + not coded); precision = correct / (correct + extra).
+
+Records are read exactly as the harness (and ../shared/eval/peer_suite.py) reads them: only self-closing
+`<EventCoding .../>` lines count (a record whose only coding is `<EventCoding noevents="True"> </EventCoding>`
+is not scored: 243 of the suite's records, not 245), and the text is passed on as written (entities such as
+`&amp;` left as they are). Events are collected per document id, so records that share an id (DEMO-32 twice in
+the suite) share their events; `Score.duplicate_ids` lists them. `Score.unreachable` counts missed events whose
+code is not a CAMEO code an eventline record can carry (345, 802, 915, 212 in the suite).
 """
 
 from __future__ import annotations
@@ -102,6 +109,8 @@ class Score:
     not_coded: int = 0
     extra: int = 0
     crashes: int = 0
+    unreachable: int = 0  # missed expected events whose code is no CAMEO code an event record can carry
+    duplicate_ids: list[str] = field(default_factory=list)  # records sharing an id (and so their coded events)
     categories: dict[str, list[int]] = field(default_factory=dict)  # category -> [records, correct, missed, extra]
     failures: list[dict[str, Any]] = field(default_factory=list)
 
@@ -121,11 +130,15 @@ class Score:
                        "precision": round(c / (c + x), 3) if c + x else None}
         return {"records": self.records, "correct": self.correct, "not_coded": self.not_coded, "extra": self.extra,
                 "crashes": self.crashes, "recall": round(self.recall, 4), "precision": round(self.precision, 4),
-                "categories": cats}
+                "unreachable": self.unreachable, "duplicate_ids": self.duplicate_ids, "categories": cats}
 
 
 def score(records: list[SuiteRecord], got: dict[str, set[Triple]], crashed: Iterable[str] = ()) -> Score:
+    from eventline.coding.codebook_access import code_info
+
     s = Score(records=len(records), crashes=len(set(crashed)))
+    ids = [r.id for r in records]
+    s.duplicate_ids = sorted({i for i in ids if ids.count(i) > 1})
     for r in records:
         found = {x for x in got.get(r.id, set()) if "---" not in x[1:]}
         if r.noevents:
@@ -143,9 +156,11 @@ def score(records: list[SuiteRecord], got: dict[str, set[Triple]], crashed: Iter
         cat[1] += c
         cat[2] += m
         cat[3] += x
+        missed = sorted(expected - found)
+        s.unreachable += sum(1 for t in missed if code_info(t[0]) is None)
         if m or x:
             s.failures.append({"id": r.id, "category": r.category, "text": r.text,
-                               "missed": sorted(expected - found), "extra": sorted(found - expected)})
+                               "missed": missed, "extra": sorted(found - expected)})
     return s
 
 
