@@ -22,7 +22,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import AUX as AUX_ID
+from spacy.symbols import VERB as VERB_ID
 from spacy.tokens import Doc, Span, Token
 
 import eventline
@@ -41,6 +44,8 @@ EXPANSION_DEPS = frozenset({"nmod:poss", "poss", "compound", "amod", "flat", "ap
                             "nmod:unmarked", "nummod"})
 NEEDS_RECIPIENT = frozenset({"054", "042", "043", "041"})
 INTENT_NOUN_KINDS = ("intent", "reject", "threaten", "appeal", "demand")
+VERBAL_POS = frozenset({int(VERB_ID), int(AUX_ID)})
+READER_HASHES = frozenset(get_string_id(w) for w in ("you", "your"))
 OBLIGATION_WORDS = frozenset({"need", "needs", "needed", "must", "should"})
 CLAUSE_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 EMBEDDING_ROOTS = frozenset({"02", "03", "10", "12", "13"})  # codes whose verbs take what they are about as a clause
@@ -148,23 +153,33 @@ class EventCoder:
             return None  # a coder that matches in its own way looks at every token
         hashes = getattr(self, "_hashes", None)
         if hashes is None:
-            from spacy.strings import get_string_id
-
             d = self.dictionary
             words = set(d.verbs) | set(d.wrapper_heads) | set(d.verb_forms) | set(d.nouns) | set(d.noun_forms)
             words |= OBLIGATION_WORDS
             hashes = frozenset(get_string_id(w) for w in words)
             self._hashes = hashes
         try:
-            arr = spacy_doc.to_array([LOWER, LEMMA])
+            arr = spacy_doc.to_array([LOWER, LEMMA, POS]).reshape(len(spacy_doc), 3).tolist()
         except Exception:  # noqa: BLE001 - a doc without these attributes is coded token by token
+            self._arrays = None
             return None
-        if len(spacy_doc) == 1:
-            arr = arr.reshape(1, 2)
-        return [i for i, (lw, lm) in enumerate(arr.tolist()) if lw in hashes or lm in hashes]
+        self._arrays = (spacy_doc, arr)
+        return [i for i, (lw, lm, _) in enumerate(arr) if lw in hashes or lm in hashes]
+
+    def _skip_hashes(self) -> tuple[frozenset[int], dict[int, str]]:
+        got = getattr(self, "_skip_h", None)
+        if got is None:
+            d = self.dictionary
+            got = (frozenset(get_string_id(w) for w in d.political),
+                   {get_string_id(w): topic for w, topic in d.discard_words.items()})
+            self._skip_h = got
+        return got
 
     def skip_reason(self, sent: Span) -> str | None:
         """Why a sentence is not coded (furniture, sport, entertainment, history lesson), or None."""
+        cached = getattr(self, "_arrays", None)
+        if cached is not None and cached[0] is sent.doc:
+            return self._skip_reason_fast(sent, cached[1][sent.start:sent.end])
         text = sent.text
         if len(sent) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in sent):
             return "no verb"
@@ -184,6 +199,25 @@ class EventCoder:
                 topic = topic or d.discard_words.get(lw) or d.discard_words.get(t.lower_)
             if topic and not political:
                 return topic
+        return None
+
+    def _skip_reason_fast(self, sent: Span, rows: list[list[int]]) -> str | None:
+        """`skip_reason` from the doc's LOWER/LEMMA/POS arrays (same answers, without building tokens)."""
+        if len(rows) < 3 or not any(pos in VERBAL_POS for _, _, pos in rows):
+            return "no verb"
+        text = sent.text
+        if FURNITURE_WORDS.search(text):
+            return "page furniture"
+        if '"' not in text and "\u201c" not in text and any(lw in READER_HASHES for lw, _, _ in rows):
+            return "addressed to the reader"
+        if self.dictionary.discard_words:
+            political, discard = self._skip_hashes()
+            topic = None
+            for lw, lm, _ in rows:
+                if lw in political or lm in political:
+                    return None
+                topic = topic or discard.get(lm) or discard.get(lw)
+            return topic
         return None
 
     # ------------------------------------------------------------------ sentence level
