@@ -9,6 +9,17 @@ from eventline import __version__
 app = typer.Typer(
     name="eventline",
     help="Political event data from news: who did what to whom, when, and according to whom.",
+    epilog="""Examples:
+
+  eventline ingest ../news/ --db news.duckdb
+
+  eventline timeline PRK JPN --db news.duckdb
+
+  eventline shifts PRK JPN --db news.duckdb
+
+  eventline serve --db news.duckdb
+
+`eventline COMMAND --help` shows a command's options and examples; docs/cli.md is the reference.""",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -60,7 +60,18 @@ def _emit(data: Any, fmt: Output, text: str) -> None:
         typer.echo(text)
 
 
-@app.command()
+TIMELINE_EPILOG = """Examples:
+
+  eventline timeline PRK JPN --db news.duckdb    # by month, both ways
+
+  eventline timeline PRKGOV JPN --db news.duckdb --by year --top 1
+
+  eventline timeline PRK JPN --db news.duckdb --start 2024 --format json
+
+How codes match actors: docs/analysis.md (Actor codes)."""
+
+
+@app.command(epilog=TIMELINE_EPILOG)
 def timeline(
     a: str = typer.Argument(..., help="Country code (PRK) or actor code (PRKGOV)."),
     b: str = typer.Argument(..., help="Country code or actor code of the other side."),
@@ -89,7 +100,18 @@ def timeline(
     _emit(series, fmt, series_text(series))
 
 
-@app.command()
+SHIFTS_EPILOG = """Examples:
+
+  eventline shifts PRK JPN --db news.duckdb   # North Korea toward Japan
+
+  eventline shifts --db news.duckdb --min-certainty 0.9   # every dyad
+
+  eventline shifts PRK --db news.duckdb --by year --format json
+
+The rule and the certainty: docs/analysis.md (Stance shifts)."""
+
+
+@app.command(epilog=SHIFTS_EPILOG)
 def shifts(
     a: str | None = typer.Argument(None, help="Acting side: country or actor code (all when omitted)."),
     b: str | None = typer.Argument(None, help="Receiving side: country or actor code (all when omitted)."),
@@ -112,7 +134,16 @@ def shifts(
     _emit(found, fmt, shifts_text(found, title=title))
 
 
-@app.command()
+CLAIMS_EPILOG = """Examples:
+
+  eventline claims --db news.duckdb
+
+  eventline claims --db news.duckdb --disputed --format json
+
+Grouping and disputes: docs/analysis.md (Numeric claims)."""
+
+
+@app.command(epilog=CLAIMS_EPILOG)
 def claims(
     db: Path = typer.Option(..., "--db", help=DB_HELP),
     fmt: Output = typer.Option(Output.table, "--format", "-f", help=FORMAT_HELP),

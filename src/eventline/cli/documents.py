@@ -102,7 +102,19 @@ def _cells(record: dict[str, Any]) -> list[str]:
     return out
 
 
-@app.command()
+CODE_EPILOG = """Examples:
+
+  eventline code article.txt page.html news.jsonl > events.jsonl
+
+  eventline code ../news/ --format tsv           # folders are walked
+
+  echo "Japan protested to North Korea." | eventline code - -f table
+
+Exit status: 0 all read; 1 an input could not be read (named on stderr);
+2 usage error."""
+
+
+@app.command(epilog=CODE_EPILOG)
 def code(
     inputs: list[str] = typer.Argument(..., help="Files, folders (walked recursively) or '-' for standard input."),
     fmt: CodeFormat = typer.Option(CodeFormat.jsonl, "--format", "-f", help="jsonl: one event record per line."),
@@ -281,7 +293,19 @@ def run_ingest(
     return summary, store
 
 
-@app.command("ingest")
+INGEST_EPILOG = """Examples:
+
+  eventline ingest ../news/ --db news.duckdb     # re-runs skip what is in
+
+  eventline ingest crawl.warc.gz --db news.duckdb --workers 2
+
+  eventline ingest examples/ --db ex.duckdb --json   # summary as JSON
+
+Exit status: 0 all read; 1 an input could not be read (named on stderr);
+2 usage error."""
+
+
+@app.command("ingest", epilog=INGEST_EPILOG)
 def ingest_command(
     inputs: list[str] = typer.Argument(None, help="Files, folders (walked recursively) or '-' for standard input."),
     db: Path = typer.Option(..., "--db", help="The store (a DuckDB file; created when missing)."),
@@ -311,7 +335,18 @@ def ingest_command(
 # ---------------------------------------------------------------------------------------------------- export
 
 
-@app.command("export")
+EXPORT_EPILOG = """Examples:
+
+  eventline export --db news.duckdb --format gdelt --out out/
+
+  eventline export --db news.duckdb --format icews --out out/
+
+  eventline export --db news.duckdb --format jsonl --out - | head
+
+Layouts and columns: docs/analysis.md (Exports)."""
+
+
+@app.command("export", epilog=EXPORT_EPILOG)
 def export_command(
     db: Path = typer.Option(..., "--db", help="The store to export."),
     fmt: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl, parquet (year=/month= folders), or a "
@@ -377,7 +412,16 @@ def _demo_report() -> Any:
     return report
 
 
-@app.command()
+DEMO_EPILOG = """Examples:
+
+  eventline demo                          # what `make demo` runs
+
+  eventline demo --db /tmp/demo.duckdb
+
+It ends with the `eventline serve` command that opens the dashboard."""
+
+
+@app.command(epilog=DEMO_EPILOG)
 def demo(
     db: Path = typer.Option(Path("eventline-demo.duckdb"), "--db", help="Store to fill (created when missing)."),
     model: str | None = typer.Option(None, "--model", help=MODEL_HELP),
