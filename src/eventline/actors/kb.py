@@ -154,8 +154,10 @@ _OFFICES = [
     (re.compile(r"^(prime minister|prime ministers|premier|premiers|chancellor|chancellors|first lord of the treasury|"
                 r"minister for the civil service|minister for the union)$"), "prime minister"),
     (re.compile(r"^(foreign minister|minister (of|for) foreign affairs|secretary of state|foreign secretary|"
-                r"minister of external (affairs|relations))$"), "foreign minister"),
-    (re.compile(r"^(minister of (national )?defen[cs]e|secretary of defense|defence secretary)$"), "defence minister"),
+                r"minister of external (affairs|relations)|secretary of foreign affairs|"
+                r"minister of international relations( and cooperation)?)$"), "foreign minister"),
+    (re.compile(r"^(minister (of|for) (national )?defen[cs]e|secretary of defen[cs]e|defen[cs]e secretary|"
+                r"defen[cs]e minister)$"), "defence minister"),
     (re.compile(r"^(supreme leader|king|kings|emperor|monarch|queen|emir|sultan)$"), "monarch"),
 ]
 
@@ -259,6 +261,13 @@ class KnowledgeBase:
         sector = row["sector"].upper() or None
         code = row["code"].upper() or None
         forms = [row["name"]] + [a for a in row["aliases"].split("|") if a.strip()]
+        if kind == "person":
+            # 'Mark T. Esper' is also 'Mark Esper'
+            for form in list(forms):
+                words = form.split()
+                short = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and len(w.rstrip(".")) == 1)]
+                if len(short) >= 2 and len(short) < len(words):
+                    forms.append(" ".join(short))
         if kind == "agent":
             entry = Entry(kind, row["name"], country, sector, code)
             for form in forms:
