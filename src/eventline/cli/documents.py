@@ -18,6 +18,7 @@ from typing import Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from eventline.cli import app
 
@@ -114,6 +115,32 @@ Exit status: 0 all read; 1 an input could not be read (named on stderr);
 2 usage error."""
 
 
+def _events_table(doc_id: str) -> Table:
+    """One document's events for people: the codes kept short so that the sentence keeps the width."""
+    table = Table(title=doc_id, title_justify="left", title_style="bold", show_lines=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("actor")
+    table.add_column("event", no_wrap=True)
+    table.add_column("recipient")
+    table.add_column("sentence", ratio=1, min_width=20)
+    return table
+
+
+def _table_cells(record: dict[str, Any]) -> list[Text]:
+    goldstein = record.get("goldstein")
+    lines = [f"{record.get('cameo') or ''} {record.get('event') or ''}".strip()]
+    if isinstance(goldstein, int | float):
+        lines.append(f"{goldstein:+.1f}")
+    lines.append(str(record.get("modality") or ""))
+    if record.get("negated"):
+        lines.append("negated")
+    said_by = _codes(record.get("said_by"))
+    sentence = " ".join(str(record.get("text") or "").split()) + (f"  (said by {said_by})" if said_by else "")
+    cells = [str(record.get("date") or ""), _codes(record.get("actor")), "\n".join(lines),
+             _codes(record.get("recipient")), sentence]
+    return [Text(c) for c in cells]  # plain text: brackets in a sentence are not Rich markup
+
+
 @app.command(epilog=CODE_EPILOG)
 def code(
     inputs: list[str] = typer.Argument(..., help="Files, folders (walked recursively) or '-' for standard input."),
@@ -142,13 +169,17 @@ def code(
             for record in records:
                 sys.stdout.write("\t".join(_cells(record)) + "\n")
         else:
-            table = Table(*TSV_COLUMNS, title="eventline: coded events", show_lines=False)
+            out = Console(highlight=False)
             n = 0
+            table = None
             for record in records:
-                table.add_row(*_cells(record))
+                if table is None or table.title != record.get("doc_id"):
+                    if table is not None:
+                        out.print(table)
+                    table = _events_table(str(record.get("doc_id")))
+                table.add_row(*_table_cells(record))
                 n += 1
-            out = Console()
-            out.print(table if n else "no events coded")
+            out.print(table if table is not None else "no events coded")
         sys.stdout.flush()
     except BrokenPipeError:  # `eventline code ... | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
