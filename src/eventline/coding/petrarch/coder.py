@@ -192,12 +192,14 @@ class PetrarchCoder(EventCoder):
             return False
         return kept
 
-    def _source_after(self, tok: Token, p: Pattern, index: MentionIndex) -> list[ActorMention] | None:
+    def _source_after(self, tok: Token, p: Pattern, index: MentionIndex, target: bool = False
+                      ) -> list[ActorMention] | None:
         """For a pattern with '$' after the verb, the actor it names: the actors after the verb's last word the
         pattern holds, in text order, skipping one for each '^' before the '$'. [] for other patterns; None when
-        such a pattern has no actor there."""
+        such a pattern has no actor there. With `target`, the same for a '+' after '^' skips."""
         con = self.constraints.get(p)
-        if con is None or con.source_after is None:
+        skip = None if con is None else con.target_after if target else con.source_after
+        if con is None or skip is None:
             return []
         start = tok.i
         if p.objects:
@@ -210,15 +212,18 @@ class PetrarchCoder(EventCoder):
             m = index.at(t.i)
             if m is not None and m.resolved and m not in seen:
                 seen.append(m)
-        if len(seen) <= con.source_after:
+        if len(seen) <= skip:
             return None
-        m = seen[con.source_after]
+        m = seen[skip]
         return [x for x in self.actors_at(tok.doc[m.head], index) if x.resolved] or [m]
 
     # ------------------------------------------------------------------ actors
     def _recipient(self, tok: Token, p: Pattern, obj_tok: Token | None, preps: list[tuple[str, Token]],
                    objs: list[Token], index: MentionIndex, prep_obj: Token | None) -> list[ActorMention]:
         """PETRARCH's target: the pattern's, else the first actor in the verb phrase after the verb."""
+        after_skips = self._source_after(tok, p, index, target=True)
+        if after_skips:
+            return after_skips
         if _raising(tok):
             # 'X is said to be about to restore ties with Y': X is the one who acts, not the one acted on
             subjects = {t.i for s in F.passive_subjects(tok) for t in s.subtree}

@@ -256,6 +256,7 @@ class Constraint:
     size: int = 0
     before: tuple[frozenset[str], ...] = ()  # words in front of the verb, in order ('{DEATH TOLL} *')
     source_after: int | None = None  # '$' after the verb: the source is the actor after it (skipping this many)
+    target_after: int | None = None  # '^ ... +': the target is the actor after the object, skipping this many
 
 
 def _words(elem: Element, verbs: PetrarchVerbs) -> frozenset[str]:
@@ -299,17 +300,20 @@ def _constraint(p: VerbPattern, verbs: PetrarchVerbs) -> Constraint:
             if e.kind == "phrase":
                 items = [x for x in e.items if x.kind in ("word", "set") and x.text not in DETERMINERS]
                 modifiers = tuple(w for w in (_words(x, verbs) for x in items[:-1]) if w)
-    source_after = None
+    source_after = target_after = None
     skips = 0
-    for e in p.after:
+    for i, e in enumerate(p.after):
         for x in (e, *e.items):
             if x.kind == "skip":
                 skips += 1
             elif x.kind == "source" and source_after is None:
                 source_after = skips
+        if e.kind == "target" and skips and target_after is None and (i == 0 or p.after[i - 1].kind != "word"):
+            target_after = skips  # 'IFTAR (AT ^ ^) +': the target is the actor after the skipped ones
     before = _before_words(tuple(e for e in p.before if not (e.kind == "word" and e.text.endswith(ADVERB_SUFFIX)
                                                                and len(p.before) == 1)), verbs)
-    return Constraint(modifiers, tuple(preps), _size(p.before) + _size(p.after), before, source_after)
+    return Constraint(modifiers, tuple(preps), _size(p.before) + _size(p.after), before, source_after,
+                      target_after)
 
 
 def _before_words(elems: tuple[Element, ...], verbs: PetrarchVerbs) -> tuple[frozenset[str], ...]:
