@@ -126,3 +126,17 @@ def test_role_nouns_from_the_agent_dictionaries(resolver):
 def test_groups_with_several_countries_have_none(resolver):
     kurds = resolver.lookup("Kurds")
     assert kurds.country is None and kurds.sector == "CVL"
+
+
+def test_a_replacement_knowledge_base(nlp):
+    from eventline.actors.kb import KnowledgeBase
+
+    kb = KnowledgeBase()
+    kb.add_rows([{"kind": "country", "code": "", "country": "XYZ", "sector": "", "start": "", "end": "",
+                  "name": "Freedonia", "aliases": "Freedonian", "context": "", "note": ""},
+                 {"kind": "agent", "code": "", "country": "", "sector": "MIL", "start": "", "end": "",
+                  "name": "troops", "aliases": "", "context": "", "note": ""}])
+    r = ActorResolver(kb=kb)
+    assert r.lookup("Japan") is None
+    ms = r.resolve(nlp("Freedonian troops crossed the river."))
+    assert [(m.text, m.code) for m in ms] == [("Freedonian troops", "XYZMIL")]

@@ -200,10 +200,16 @@ def _kind(entry: Entry) -> str:
 class ActorResolver:
     """Resolves actor mentions in spaCy Docs against the knowledge base (plus `extra` entries)."""
 
-    def __init__(self, extra: str | Path | list[dict] | None = None) -> None:
+    def __init__(self, extra: str | Path | list[dict] | None = None, kb: KnowledgeBase | None = None) -> None:
+        """`extra`: entries added to the shipped knowledge base (docs/actors.md). `kb`: a replacement knowledge base
+        (e.g. one built from other dictionaries) used instead of the shipped one; `extra` is then ignored."""
         self.extra = extra
-        self.kb: KnowledgeBase = load(extra)
+        self.kb: KnowledgeBase = kb if kb is not None else load(extra)
         _freeze_gc()
+        self._compile()
+
+    def _compile(self) -> None:
+        """The lookup tables derived from `self.kb`; call again after changing the knowledge base."""
         self._entity_prefixes = {k[:i] for k in self.kb.entities for i in range(1, len(k) + 1)}
         self._agent_prefixes = {k[:i] for k in self.kb.agents for i in range(1, len(k) + 1)}
         self._entity_first = {k[0] for k in self.kb.entities}
