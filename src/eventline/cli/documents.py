@@ -302,6 +302,8 @@ def run_ingest(
                 f"{sum(s.skipped.values())} skipped, {s.events} events"))
 
     def build() -> Any:
+        if progress is not None:  # loading takes seconds: say so rather than sit at "1 read"
+            progress.update(task, description="loading the spaCy pipeline and the actor knowledge base")
         return _build_pipeline(model, actors, petrarch_dicts)
 
     try:
