@@ -201,3 +201,11 @@ def test_participle_modifier_is_a_state_not_an_event(code):
     assert not any(r["cameo"].startswith("192") for r in recs), [(r["cameo"], r["trigger"]) for r in recs]
     recs = code("Hamas called off its armed struggle against Israel.")
     assert not any(r["cameo"].startswith("072") for r in recs), [(r["cameo"], r["trigger"]) for r in recs]
+
+
+def test_relative_clause_subject_is_the_antecedent_and_no_control_by_a_place(code):
+    recs = code("Abe met with the director of South Korea's intelligence service, who visited Tokyo to brief Abe.",
+                when=date(2018, 4, 29))
+    briefs = [r for r in recs if r["trigger"]["text"].startswith("brief")]
+    assert briefs, [(r["cameo"], r["trigger"]["text"]) for r in recs]
+    assert all("KOR" in _countries(r["actor"]) for r in briefs), [(r["actor"], r["recipient"]) for r in briefs]

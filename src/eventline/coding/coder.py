@@ -44,6 +44,11 @@ EXPANSION_DEPS = frozenset({"nmod:poss", "poss", "compound", "amod", "flat", "ap
                             "nmod:unmarked", "nummod"})
 NEEDS_RECIPIENT = frozenset({"054", "042", "043", "041"})
 INTENT_NOUN_KINDS = ("intent", "reject", "threaten", "appeal", "demand")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+OBJECT_CONTROL = frozenset({"urge", "ask", "order", "tell", "persuade", "force", "allow", "permit", "invite",
+                            "encourage", "press", "instruct", "require", "help", "enable", "authorize", "authorise",
+                            "compel", "warn", "advise", "request", "push", "pressure", "call", "appeal", "beg",
+                            "implore", "get", "convince", "oblige", "direct", "command", "forbid", "prevent"})
 VERBAL_POS = frozenset({int(VERB_ID), int(AUX_ID)})
 READER_HASHES = frozenset(get_string_id(w) for w in ("you", "your"))
 OBLIGATION_WORDS = frozenset({"need", "needs", "needed", "must", "should"})
@@ -722,6 +727,16 @@ class EventCoder:
                 a = self.actors_at(subj[0], index)
                 if a:
                     return a
+                if subj[0].lower_ in RELATIVE_PRONOUNS:
+                    # '..., who visited Tokyo to brief Abe': the antecedent (the clause's head noun, or the noun
+                    # right before the pronoun when the parser attached the clause elsewhere)
+                    if t.dep_ in ("acl:relcl", "relcl", "acl") and t.head.i != t.i:
+                        return self.actors_at(t.head, index)
+                    prev = next((x for x in reversed(t.doc[max(0, subj[0].i - 3):subj[0].i]) if not x.is_punct),
+                                None)
+                    if prev is not None and prev.pos_ in ("NOUN", "PROPN"):
+                        return self.actors_at(prev, index)
+                    return []
                 if subj[0].lower_ in F.PERSONAL_PRONOUNS:
                     return [_pronoun_mention(subj[0])]
                 return []
@@ -729,8 +744,9 @@ class EventCoder:
                 return self.actors_at(t.head, index)
             if t.head.i == t.i:
                 break
-            if t.dep_ == "xcomp":
-                # object control: 'urged X to', 'asked X to'
+            if t.dep_ == "xcomp" and (t.head.lemma_.lower() in OBJECT_CONTROL
+                                      or self.dictionary.wrappers.get(t.head.lemma_.lower()) in ("appeal", "demand")):
+                # object control: 'urged X to', 'asked X to' (not 'visited Tokyo to brief Abe')
                 objs = F.objects(t.head)
                 if objs:
                     a = self.actors_at(objs[0], index)
