@@ -312,3 +312,26 @@ def test_serve_without_a_store_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "missing.duckdb")])
     assert result.exit_code == 2
     assert "no eventline store" in result.output
+
+
+def test_claims_disputed_filter_matches_the_cli_option(sample_db, tmp_path):
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from eventline.store import Store
+    from eventline.web import create_app
+
+    db = tmp_path / "claims.duckdb"
+    shutil.copy(sample_db, db)
+    with Store(db) as store:  # one more group, with a single claimant: not disputed
+        doc_id, text = store.con.execute("SELECT id, text FROM documents ORDER BY id LIMIT 1").fetchall()[0]
+        store.insert_claims([{"id": "c-single", "doc_id": doc_id, "text": text[:40], "span": [0, 40], "value": 5.0,
+                              "counted": "drones", "subject_key": "downed:drones", "claimant": None}], run_id="t")
+    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+        every = c.get("/api/claims").json()["groups"]
+        disputed = c.get("/api/claims", params={"disputed": "true"}).json()["groups"]
+        bad = c.get("/api/claims", params={"disputed": "maybe"})
+    assert any(not g["disputed"] for g in every)
+    assert disputed and disputed == [g for g in every if g["disputed"]]
+    assert bad.status_code == 422 and "disputed" in bad.json()["error"]

@@ -153,8 +153,14 @@ def shifts(con: Con, actor: Code = None, recipient: Code = None, by: By = "month
 
 
 @router.get("/claims", summary="Numeric claims grouped by what they count, with claimants; disputed first")
-def claims(con: Con) -> dict[str, Any]:
-    return {"groups": _clean(list(sources.claim_groups(con)))}
+def claims(
+    con: Con,
+    disputed: Annotated[bool, Query(description="Only groups whose claimants disagree.")] = False,
+) -> dict[str, Any]:
+    groups = list(sources.claim_groups(con))
+    if disputed:
+        groups = [g for g in groups if g.get("disputed")]
+    return {"groups": _clean(groups)}
 
 
 @router.get("/quality", summary="Data-quality figures of the store")
