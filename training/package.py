@@ -14,11 +14,13 @@ import sys
 from pathlib import Path
 
 import spacy
+from thinc.api import Config
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO / "src"))
 
+import eventline.nlp  # noqa: E402,F401  (registers news_sentences and the scorers)
 from eventline.nlp.sentences import add_tokenizer_exceptions  # noqa: E402
 
 DEFAULT_OUT = REPO / "src" / "eventline" / "nlp" / "model"
@@ -54,6 +56,11 @@ def package(model: Path, out: Path, max_mb: float, version: str) -> None:
     if tmp.exists():
         shutil.rmtree(tmp)
     nlp.to_disk(tmp)
+    # spaCy's morphologizer scorer fails on gold docs with their own Vocab (see eventline/nlp/scorers.py)
+    config = Config().from_disk(tmp / "config.cfg", interpolate=False)
+    if "morphologizer" in config["components"]:
+        config["components"]["morphologizer"]["scorer"] = {"@scorers": "eventline.morphologizer_scorer.v1"}
+        config.to_disk(tmp / "config.cfg")
     size = sum(f.stat().st_size for f in tmp.rglob("*") if f.is_file()) / 1e6
     if size > max_mb:
         shutil.rmtree(tmp)

@@ -8,6 +8,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from eventline.nlp import scorers as _scorers  # noqa: F401  (registers eventline.morphologizer_scorer.v1)
 from eventline.nlp.sentences import NewsSentences, add_tokenizer_exceptions, set_news_sentence_starts
 
 MODEL_DIR = Path(__file__).parent / "model"
