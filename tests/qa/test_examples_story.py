@@ -60,3 +60,12 @@ def test_demo_report_shows_the_turn_from_talks_to_rejection(examples_store):
     assert turn[0]["after"]["dominant_event"] == "REJECT"
     report = demo_report(examples_store.con)
     assert "PRK -> JPN: toward conflict at 2024-03" in report
+
+
+def test_examples_hold_a_disputed_claim_for_the_claims_panel(examples_store):
+    from eventline.analysis import claim_groups
+
+    groups = claim_groups(examples_store.con)
+    assert groups and groups[0]["disputed"]  # disputed groups come first
+    values = {k: sorted(v) for d in groups[0]["disputes"] for k, v in d["values"].items()}
+    assert values.get("JPN") == [17] and values.get("PRK") == [13]
