@@ -193,3 +193,15 @@ def test_no_apposition_between_two_groups(nlp, resolver):
                   None)
     group = [m for m in ms if m.text.endswith("human rights group")]
     assert group and group[0].sector == "NGO"
+
+
+def test_capitalised_names_need_their_capitals(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Russia today warned Ukraine, Russia Today reported.", None)
+    assert [m.code for m in ms if m.text.startswith("Russia")] == ["RUS", "RUSMED"]
+
+
+def test_states_and_conflict_cities_stand_for_their_country(resolver):
+    for text, code in (("Wisconsin", "USA"), ("Samarra", "IRQ"), ("El Fasher", "SDN"), ("Donetsk", "UKR"),
+                       ("Sindh", "PAK")):
+        found = resolver.lookup(text)
+        assert found is not None and found.code == code, text

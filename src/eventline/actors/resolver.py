@@ -221,6 +221,8 @@ class ActorResolver:
         self._form_keys: dict[int, list[list[str]]] = {}
         self._strict = {k: self._needs_upper(k) for k in self.kb.entities}
         self._people_forms = self._plural_demonyms()
+        self._cap_last = {k for k, entries in self.kb.entities.items() if len(k) > 1 and all(
+            _last_part(f)[:1].isupper() for e in entries for f in e.forms if tuple(_norm_parts(f)) == k)}
 
     def _plural_demonyms(self) -> set[tuple[str, ...]]:
         """Plural demonyms ('Nigerians', 'Israelis', 'Bosnian Serbs' are people, not the state): a form of a
@@ -378,7 +380,9 @@ class ActorResolver:
         if self._strict.get(key):
             return all(doc[t].text.replace(".", "").isupper() or not doc[t].text.isalpha() for t in range(t0, t1 + 1))
         if text[:1].isupper():
-            return True
+            # 'Russia today' is not the broadcaster 'Russia Today': a name whose every form ends in a capitalised
+            # word needs that capital in the text too
+            return not (key in self._cap_last and doc[t1].text[:1].islower())
         # forms written in lower case in the data ('the mainland') match in lower case
         return any(f[:1].islower() or f.lower().startswith("the ") and f[4:5].islower()
                    for e in self.kb.entities[key] for f in e.forms)
@@ -959,6 +963,11 @@ class ActorResolver:
                 mentions.append(ActorMention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                                              token_start=tok.i, token_end=tok.i + 1, head=tok.i, code=src.code,
                                              country=src.country, sector=src.sector, name=src.name, kind="pronoun"))
+
+
+def _last_part(form: str) -> str:
+    parts = [p for p in re.split(r"[\s\-./_]+", form) if p]
+    return parts[-1] if parts else ""
 
 
 _UNFREEZE_AT_EXIT = False
