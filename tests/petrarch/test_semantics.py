@@ -18,6 +18,15 @@ VERBS = """
 +ECONOMIC
 +CULTURAL
 
+&SANCTION
++TOTAL BOYCOTT
++EMBARGO
+
+--- CALL  [010] ---
+CALL
+- * (FOR &SANCTION)  [172]
+- * (FOR)  [113]
+
 --- ABANDON  [1121]  ---
 ABANDON
 - * {NEW &TIETYPES RELATIONS} [1951]
@@ -88,6 +97,12 @@ def test_longest_pattern_and_required_prepositions(nlp, coder) -> None:
     assert triples(nlp, coder, "Arnor welcomed cultural memos from Gondor.") == {("091", "ARN", "GON")}
     # '(FROM)' is not there: the shorter pattern
     assert triples(nlp, coder, "Arnor welcomed cultural memos sent by Gondor.") == {("092", "ARN", "GON")}
+
+
+def test_several_word_set_members_need_all_their_words(nlp, coder) -> None:
+    assert triples(nlp, coder, "Arnor called for an embargo against Gondor.") == {("172", "ARN", "GON")}
+    assert triples(nlp, coder, "Arnor called for a total boycott against Gondor.") == {("172", "ARN", "GON")}
+    assert triples(nlp, coder, "Arnor called for a boycott against Gondor.") == {("113", "ARN", "GON")}
 
 
 def test_words_before_the_verb_and_a_source_after_it(nlp, coder) -> None:

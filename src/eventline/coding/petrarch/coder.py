@@ -62,6 +62,7 @@ class PetrarchCoder(EventCoder):
         seen: set[tuple[str, str, str, int]] = set()
         repair_verb_read_as_adjective(spacy_doc)
         repair_participle_read_as_verb(spacy_doc)
+        repair_verb_tags(spacy_doc, self.dictionary)
         for rec in super().code(spacy_doc, document):
             for r in self._directed(rec):
                 key = (r["cameo"], _codes(r["actor"]), _codes(r["recipient"]), r["sentence_index"])
@@ -245,6 +246,10 @@ class PetrarchCoder(EventCoder):
             subj = F.subjects(tok) or (F.subjects(tok.head) if tok.dep_ == "conj" else [])
             return [m for m in self.actors_at(subj[0], index) if m.resolved] if subj else []
         found = [m for m in super()._recipient(tok, p, obj_tok, preps, objs, index, prep_obj) if m.resolved]
+        if not found and F.is_passive(tok) and F.agent(tok):
+            # 'X was opposed by Y': the target is X, whatever else the parser called an object
+            subj = F.passive_subjects(tok)
+            return [m for m in self.actors_at(subj[0], index) if m.resolved] if subj else []
         if found or F.is_passive(tok) or p.text in self.compound:
             return found  # a '%' pattern's target is the other member of the compound
         return self._first_actor_after(tok, index, set())
@@ -362,6 +367,53 @@ def repair_verb_read_as_adjective(doc: Doc) -> int:
         for c in moved:
             c.head = verb
         fixed += 1
+    # '... condemned an attack and promised/amod aid/obl to X': a second verb of a coordinated clause
+    for t in doc:
+        noun = t.head
+        if t.dep_ != "amod" or t.tag_ not in ("VBD", "VBN") or t.i == 0 or doc[t.i - 1].pos_ != "CCONJ" \
+                or noun.i <= t.i or noun.pos_ not in ("NOUN", "PROPN") or noun.head.pos_ not in ("VERB", "AUX") \
+                or noun.head.i > t.i or noun.dep_ in F.SUBJ:
+            continue
+        verb = noun.head
+        cc = doc[t.i - 1]
+        t.head, t.dep_, t.pos_ = verb, "conj", "VERB"
+        noun.head, noun.dep_ = t, "obj"
+        cc.head, cc.dep_ = t, "cc"
+        fixed += 1
+    return fixed
+
+
+LOST_SUBJECT = frozenset({"vocative", "advmod", "dep", "nmod:unmarked", "obl:unmarked", "npadvmod", "obl:npmod"})
+
+
+def repair_verb_tags(doc: Doc, dictionary: Any) -> int:
+    """Verbs of the dictionary that the tagger called something else although the parse gives them a clause
+    ('Arnor will abandon/ADP new relations': a subject or an auxiliary of their own, or 'to' right before
+    them with no determiner: 'nearer to accord with X'), and subjects the parser called something else (a name
+    right before a verb without a subject: 'Lorien/advmod criticized Gondor', 'Sam Gamgee/vocative halted his
+    march'), put right. Returns how many tokens were changed."""
+    fixed = 0
+    for t in doc:
+        if t.dep_ in LOST_SUBJECT and t.pos_ in ("PROPN", "NOUN") and t.head.i > t.i and \
+                t.head.pos_ in ("VERB", "AUX") and not F.subjects(t.head) and not F.passive_subjects(t.head) \
+                and not any(x.is_punct for x in doc[t.i: t.head.i]):
+            t.dep_ = "nsubj"  # 'Lorien/advmod criticized Gondor', 'Sam Gamgee/vocative halted his march'
+            fixed += 1
+        if t.pos_ in ("VERB", "AUX"):
+            continue
+        key = dictionary.verb_key(t.lemma_.lower(), t.lower_) or dictionary.verb_key(t.lower_, t.lower_)
+        if not key or key not in dictionary.verbs:
+            continue
+        kids = list(t.children)
+        clause = any(k.dep_.startswith("nsubj") for k in kids) and any(
+            k.dep_ in ("aux", "obj") or k.dep_.startswith("aux") for k in kids)
+        to_inf = t.i > 0 and doc[t.i - 1].lower_ == "to" and doc[t.i - 1].tag_ == "TO" and not any(
+            k.dep_ in ("det", "nmod:poss", "amod") for k in kids)
+        if clause or to_inf:
+            t.pos_ = "VERB"
+            if t.lemma_.lower() != key:
+                t.lemma_ = key
+            fixed += 1
     return fixed
 
 
@@ -471,6 +523,17 @@ def _satisfied(tok: Token, p: Pattern, con: Constraint) -> bool:
         lin = _linear_object(tok)
         if not any(_modified(h, con.modifiers, x) for h, x in heads) and not (
                 lin is not None and _word_in(lin[0], p.objects) and _modified(lin[0], con.modifiers, lin[1])):
+            return False
+    if con.options and p.objects:
+        # a set object with several-word members ('TOTAL BOYCOTT'): the whole member, not just its last word
+        pool = F.objects(tok) + (F.passive_subjects(tok) if F.is_passive(tok) else []) + [
+            o for _, o in F.prep_objects(tok)]
+        cands = [(x, x.left_edge.i) for o in pool for x in F.conjuncts(o)]
+        lin = _linear_object(tok)
+        if lin is not None:
+            cands.append(lin)
+        if not any(_word_in(h, heads) and (not mods or _modified(h, mods, start))
+                   for h, start in cands for heads, mods in con.options):
             return False
     if con.before and not _before(tok, con.before):
         return False

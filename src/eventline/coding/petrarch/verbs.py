@@ -257,6 +257,7 @@ class Constraint:
     before: tuple[frozenset[str], ...] = ()  # words in front of the verb, in order ('{DEATH TOLL} *')
     source_after: int | None = None  # '$' after the verb: the source is the actor after it (skipping this many)
     target_after: int | None = None  # '^ ... +': the target is the actor after the object, skipping this many
+    options: tuple[tuple[frozenset[str], tuple[frozenset[str], ...]], ...] = ()  # a set object's several-word members
 
 
 def _words(elem: Element, verbs: PetrarchVerbs) -> frozenset[str]:
@@ -287,12 +288,19 @@ def _size(elems: tuple[Element, ...]) -> int:
 
 def _constraint(p: VerbPattern, verbs: PetrarchVerbs) -> Constraint:
     modifiers: tuple[frozenset[str], ...] = ()
+    options: tuple[tuple[frozenset[str], tuple[frozenset[str], ...]], ...] = ()
     preps: list[tuple[str, frozenset[str] | None]] = []
     seen_object = False
     for e in p.after:
         if e.kind == "prep" and e.text:
             inner = [x for x in e.items if x.kind in ("word", "phrase", "set")]
-            preps.append((e.text, _heads(inner[0], verbs) if inner else None))
+            heads = _heads(inner[0], verbs) if inner else None
+            if heads is not None:
+                heads = heads | _first_words(inner[0], verbs)  # '(FOR &ECONSANCT)': 'for a total boycott'
+            preps.append((e.text, heads))
+            if inner and inner[0].kind == "set" and not seen_object and not options:
+                options = _set_options(inner[0].text, verbs)  # '(FOR &ECONSANCT)'
+                seen_object = True
         elif e.kind in ("word", "phrase", "set") and not seen_object:
             if e.kind == "word" and (e.text in DETERMINERS or e.text in PARTICLES):
                 continue
@@ -300,6 +308,8 @@ def _constraint(p: VerbPattern, verbs: PetrarchVerbs) -> Constraint:
             if e.kind == "phrase":
                 items = [x for x in e.items if x.kind in ("word", "set") and x.text not in DETERMINERS]
                 modifiers = tuple(w for w in (_words(x, verbs) for x in items[:-1]) if w)
+            elif e.kind == "set":
+                options = _set_options(e.text, verbs)
     source_after = target_after = None
     skips = 0
     for i, e in enumerate(p.after):
@@ -313,7 +323,33 @@ def _constraint(p: VerbPattern, verbs: PetrarchVerbs) -> Constraint:
     before = _before_words(tuple(e for e in p.before if not (e.kind == "word" and e.text.endswith(ADVERB_SUFFIX)
                                                                and len(p.before) == 1)), verbs)
     return Constraint(modifiers, tuple(preps), _size(p.before) + _size(p.after), before, source_after,
-                      target_after)
+                      target_after, options)
+
+
+def _first_words(elem: Element, verbs: PetrarchVerbs) -> frozenset[str]:
+    """The words a phrase or a set's several-word members begin with ('{NEW TIES}' -> new)."""
+    if elem.kind == "phrase":
+        words = [w for x in elem.items if x.kind == "word" for w in x.text.split() if w not in DETERMINERS]
+        return frozenset(words[:1])
+    if elem.kind == "set":
+        out: set[str] = set()
+        for member in verbs.members(elem.text):
+            words = [w for x in member if x.kind == "word" for w in x.text.split() if w not in DETERMINERS]
+            out.update(words[:1])
+        return frozenset(out)
+    return frozenset()
+
+
+def _set_options(name: str, verbs: PetrarchVerbs) -> tuple[tuple[frozenset[str], tuple[frozenset[str], ...]], ...]:
+    """A set used as the object, when some member has several words ('&ECONSANCT': +TOTAL BOYCOTT): each member's
+    head words and the words it needs in front of the head; () when every member is one word."""
+    out = []
+    for member in verbs.members(name):
+        words = [w for e in member if e.kind == "word" for w in e.text.split() if w not in DETERMINERS]
+        if not words:
+            return ()  # a member the constraint cannot spell out: no constraint
+        out.append((_variants(words[-1]), tuple(frozenset({w}) for w in words[:-1])))
+    return tuple(out) if any(mods for _, mods in out) else ()
 
 
 def _before_words(elems: tuple[Element, ...], verbs: PetrarchVerbs) -> tuple[frozenset[str], ...]:
