@@ -144,3 +144,14 @@ def test_extraction_on_the_shipped_parse(nlp):
     assert by_value[25]["claimant"]["text"].lower().endswith("ministry")
     assert by_value[25]["subject_key"] == "killed persons"
     assert by_value[40]["subject_key"] in ("dead persons", "killed persons")
+
+
+
+def test_a_year_and_the_next_number_are_two_numbers_but_hundred_and_five_is_one(nlp):
+    text = ("Pyongyang has acknowledged 13 abductees, saying five returned home in 2002 and eight have died. "
+            "Officials said two hundred and five people fled the town.")
+    claims = extract_claims(nlp(text), Document(id="d2", text=text, pub_date="2018-06-14"), ActorResolver())
+    values = [c["value"] for c in claims]
+    assert 2010 not in values  # '2002 and eight' is not one number
+    assert 8 in values and 13 in values
+    assert 205 in values

@@ -333,9 +333,11 @@ def _number_spans(doc: Doc) -> list[tuple[int, int]]:
     while i < len(doc):
         if _is_number(doc[i]) and not doc[i].is_punct:
             j = i + 1
+            # 'and' continues a number only after a scale word ('two hundred and five'), never after digits
+            # or another unit word ('returned in 2002 and eight have died', 'five and six' are two numbers)
             while j < len(doc) and (_is_number(doc[j]) or (doc[j].lower_ == "and" and j + 1 < len(doc)
-                                                            and _is_number(doc[j + 1]) and
-                                                            doc[j + 1].lower_ in _UNITS)):
+                                                            and doc[j - 1].lower_ in _SCALES
+                                                            and doc[j + 1].lower_ in _UNITS)):
                 j += 1
             spans.append((i, j))
             i = j
