@@ -54,7 +54,8 @@ READER_HASHES = frozenset(get_string_id(w) for w in ("you", "your"))
 OBLIGATION_WORDS = frozenset({"need", "needs", "needed", "must", "should"})
 CLAUSE_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 EMBEDDING_ROOTS = frozenset({"02", "03", "10", "12", "13"})  # codes whose verbs take what they are about as a clause
-RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "exchange", "trade"})  # 'X and Y clashed'
+RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "exchange", "trade", "ceasefire", "truce",
+                               "armistice"})  # 'X and Y clashed'
 PURPOSE_ROOTS = frozenset({"14"})
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "ccomp"})
 PURPOSE_LEMMAS = frozenset({"demand", "protest", "press", "call", "urge", "denounce", "condemn", "oppose", "seek",
@@ -69,7 +70,7 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 CIRCUMSTANCE_PREPS = frozenset({"after", "before", "during", "despite", "since", "until", "amid", "following",
                                 "without", "because of", "due to", "in spite of", "ahead of", "prior to"})
 GOVERNED_DEPS = frozenset({"advcl", "xcomp", "acl", "conj:purpose"})
-HOSTILE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+HOSTILE_ROOTS = frozenset({"14", "16", "17", "18", "19", "20"})  # not 15: a planned deployment is no threat
 FURNITURE_WORDS = re.compile(
     r"\b(read more|log ?in|sign ?up|subscribe|newsletter|click here|cookies?|advertisement|all rights reserved|"
     r"follow us|share this|photograph:|file photo|image:|related articles?|comments?\b|terms of use|"
@@ -318,7 +319,10 @@ class EventCoder:
                     continue
                 trig.append(adv[0])
             c = Candidate(p.code, p, tok, sorted(trig, key=lambda t: t.i), source_pattern=p.text)
-            c.recipient = self._recipient(tok, p, obj_tok, preps, objs, index, prep_as_particle)
+            # phrases the parser hung on a pattern word instead of the verb ('respond sharply to X' with 'to X'
+            # under 'sharply')
+            extra = [x for w in trig if w.i != tok.i and w is not obj_tok for x in F.prep_objects(w) if x not in preps]
+            c.recipient = self._recipient(tok, p, obj_tok, preps + extra, objs, index, prep_as_particle)
             return c
         return None
 
@@ -398,9 +402,10 @@ class EventCoder:
         return []
 
     def _clause_target(self, verb: Token, index: MentionIndex) -> list[ActorMention]:
-        """Whom an embedded clause acts on: its object, or the object of to/against/on/with/from."""
+        """Whom an embedded clause acts on: its object, or the object of to/against/on/with/from (resolved
+        actors only: 'agreed to reopen their embassies' names no one)."""
         for o in F.objects(verb) + F.children(verb, F.IOBJ):
-            r = self.actors_at(o, index)
+            r = [m for m in self.actors_at(o, index) if m.code]
             if r:
                 return r
         pool = F.prep_objects(verb)
@@ -409,7 +414,7 @@ class EventCoder:
         for want in ("to", "against", "on", "with", "from", "toward", "towards", "at", "into"):
             for pr, o in pool:
                 if pr == want:
-                    r = self.actors_at(o, index)
+                    r = [m for m in self.actors_at(o, index) if m.code]
                     if r:
                         return r
         for x in F.children(verb, frozenset({"xcomp"})):
@@ -617,6 +622,14 @@ class EventCoder:
                 code = "150"
             elif k == "intent" and code[:2] in HOSTILE_ROOTS:
                 k = "threaten"  # 'plans to impose restrictions', 'is prepared to impose martial law'
+            if c.nominal and kind in ("reject", "intent") and h.pos_ in ("VERB", "AUX", "ADJ") and h.i != t.i:
+                # 'Iran rejected the IAEA's demand': the IAEA owns the demand, Iran rejects it (and the IAEA)
+                subj = F.subjects(h)
+                a = self.actors_at(subj[0], index) if subj else []
+                if a and c.actor and not _same(a, c.actor):
+                    if not c.recipient:
+                        c.recipient = c.actor
+                    c.actor = a
             if k == "reject-other":
                 neg = True  # 'refused to attack', 'failed to stop': the embedded act did not happen
             else:
@@ -668,6 +681,13 @@ class EventCoder:
                     cause = self._cause_agent(h, index)
                     if cause and not c.recipient:
                         c.recipient = cause
+                    if not c.actor:  # 'prompting fresh sanctions from Seoul' with 'from' on the verb
+                        for pr, o in F.prep_objects(h):
+                            if pr in NOUN_ACTOR_PREPS:
+                                m = self.actors_at(o, index)
+                                if m:
+                                    c.actor = m
+                                    break
                     return None
                 return h
             return h
@@ -1078,6 +1098,14 @@ def _inner_mention(tok: Token, index: MentionIndex) -> ActorMention | None:
             m = index.at(c.i)
             if m is not None:
                 return m
+    # one level further inside a compound: 'Israeli air strikes' (Israeli -> air -> strikes)
+    for c in F.kids(tok):
+        if c.dep_ == "compound" and c.i < tok.i:
+            for g in F.kids(c):
+                if g.dep_ in ("amod", "compound", "nmod:poss", "poss") and g.i < c.i:
+                    m = index.at(g.i)
+                    if m is not None:
+                        return m
     return None
 
 
