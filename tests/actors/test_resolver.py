@@ -205,3 +205,17 @@ def test_states_and_conflict_cities_stand_for_their_country(resolver):
                        ("Sindh", "PAK")):
         found = resolver.lookup(text)
         assert found is not None and found.code == code, text
+
+
+def test_honorifics_and_spelling_variants(nlp, resolver):
+    ms = _resolve(nlp, resolver, "President Asif Ali Zardari met envoys. Mr Zardari said Colonel Gadaffi was gone.",
+                  date(2011, 6, 1))
+    codes = {m.text: m.code for m in ms}
+    assert codes.get("Zardari") == "PAKGOV"
+    assert any(m.name == "Muammar Gaddafi" for m in ms)
+
+
+def test_world_regions_have_cameo_codes(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Europe condemned the attack while Middle East leaders were silent.", None)
+    assert _code_of(ms, "Europe") == "EUR"
+    assert _code_of(ms, "Middle East leaders") == "MEAGOV"

@@ -370,7 +370,8 @@ _AGENT_MAP = {"JRN": "MED", "MUS": "CVL", "CHR": "CVL", "JEW": "CVL", "HIN": "CV
 # Pattern fragments of the dictionaries that are no role nouns on their own.
 _DANGLING = {"to", "of", "for", "at", "in", "from", "the", "and", "on", "with", "a", "an", "by", "'s"}
 _AGENT_SKIP = {"actor", "doc", "vip", "retired", "national", "state", "public", "house", "chamber", "center",
-               "centre", "mission", "office", "body", "service", "group", "organization", "organisation", "force"}
+               "centre", "mission", "office", "body", "service", "group", "organization", "organisation", "force",
+               "governance", "polity", "kingdom", "state-owned", "public sector"}
 
 
 def parse_agents(paths: list[Path]) -> list[dict[str, str]]:

@@ -46,6 +46,7 @@ MEMBER_NOUNS = {"director", "head", "chief", "official", "officials", "spokesman
                 "councilor", "staff", "officer", "officers", "president", "minister", "deputy", "adviser",
                 "advisor", "agent", "agents", "employee", "employees", "diplomat", "diplomats", "aide", "aides"}
 MEMBER_PREPS = {"of", "at", "from", "in", "for"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mister", "madam", "madame", "sir", "dame", "monsieur", "herr", "sheikh"}
 # Sectors whose definite role nouns ('the president', 'the army') refer back to a named one of the same sector.
 DEFINITE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 PLACE_PREPS = {"in", "throughout", "across", "of", "inside", "from", "at", "near"}
@@ -582,6 +583,12 @@ class ActorResolver:
                 sector = "MIL" if sector == "MIL" else "IGO"  # 'UN peacekeepers' are soldiers of an IGO
             else:
                 code = make_code(country, sector) if country else None
+                if code is None and sector:
+                    # 'Middle East leaders', 'African officials': a region's code with the sector, no country
+                    region = next((e.code for a in modifiers for e in a.entries[-1:]
+                                   if e.kind == "place" and e.country is None and e.code and len(e.code) == 3), None)
+                    if region:
+                        code = region + sector
             ch.mention = self._mention(doc, ch.start, ch.end, code, country, sector, None, "agent")
             return
         # head is not a known name nor a role noun
@@ -692,7 +699,7 @@ class ActorResolver:
             else:
                 break
         toks.reverse()
-        while toks and doc[toks[0]].text == "-":
+        while toks and (doc[toks[0]].text == "-" or doc[toks[0]].lower_.rstrip(".") in HONORIFICS and len(toks) > 1):
             toks.pop(0)
         return toks
 
