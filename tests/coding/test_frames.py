@@ -238,3 +238,16 @@ def test_planned_deployment_is_no_threat(code):
     recs = code("France will deploy 1,000 additional troops to Estonia.")
     assert any(r["cameo"].startswith("15") for r in recs), [r["cameo"] for r in recs]
     assert not any(r["cameo"].startswith("13") for r in recs)
+
+
+def test_speaker_is_not_the_actor_of_reported_violence(code):
+    recs = code("Russia closed its border with Iran because of fighting between Azerbaijanis and Armenians, "
+                "an editor at the official Armenian news agency said.")
+    assert not any(r["cameo"][:2] in ("18", "19", "20") and r["actor"] and r["actor"][0]["text"].endswith("editor")
+                   for r in recs), [(r["cameo"], r["actor"]) for r in recs]
+
+
+def test_demand_recipient_is_the_subject_of_the_demanded_clause(code):
+    recs = code("China demanded that the United States cancel plans to sell weapons to Taiwan.")
+    dem = [r for r in recs if r["cameo"].startswith("10")]
+    assert dem and "USA" in _countries(dem[0]["recipient"]), [(r["cameo"], r["recipient"]) for r in recs]

@@ -56,6 +56,7 @@ CLAUSE_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 EMBEDDING_ROOTS = frozenset({"02", "03", "10", "12", "13"})  # codes whose verbs take what they are about as a clause
 RECIPROCAL_LEMMAS = frozenset({"clash", "fight", "battle", "skirmish", "exchange", "trade", "ceasefire", "truce",
                                "armistice"})  # 'X and Y clashed'
+SPEAKER_NEVER_ACTS = frozenset({"14", "15", "17", "18", "19", "20"})
 PURPOSE_ROOTS = frozenset({"14"})
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "ccomp"})
 PURPOSE_LEMMAS = frozenset({"demand", "protest", "press", "call", "urge", "denounce", "condemn", "oppose", "seek",
@@ -571,7 +572,9 @@ class EventCoder:
         if c.actor and all(_is_pronoun(m) for m in c.actor) and c.said_by:
             c.actor = list(c.said_by[:1])
             c.steps.append("pronoun -> speaker")
-        if not c.actor and c.nominal and c.said_by:
+        if not c.actor and c.nominal and c.said_by and c.code[:2] not in SPEAKER_NEVER_ACTS:
+            # 'X said there would be no meeting with Japan': a verbal or diplomatic nominal event is the speaker's;
+            # 'fighting between A and B, an editor said' is not
             c.actor = list(c.said_by[:1])
             c.steps.append("actor = speaker")
         if not c.recipient and kinds:
@@ -600,10 +603,19 @@ class EventCoder:
                 # 'called on X to Y': X acts in Y; the appeal goes from the caller to X
                 addressee = [o for o in F.objects(h)] + [o for pr, o in F.prep_objects(h) if pr in ("on", "upon")]
                 inner_actor = c.actor
+                below = t  # the clause right under the demand: 'demanded that [the US cancel plans to sell ...]'
+                for _ in range(12):
+                    if below.head.i == h.i or below.head.i == below.i:
+                        break
+                    below = below.head
+                told = [m for s_ in F.subjects(below) for m in self.actors_at(s_, index)] \
+                    if below.head.i == h.i and below.i != t.i else []
                 if addressee:
                     r = self.actors_at(addressee[0], index)
                     if r:
                         c.recipient = r
+                elif told and not any(_is_pronoun(m) for m in told):
+                    c.recipient = told
                 elif inner_actor and not any(_is_pronoun(m) for m in inner_actor):
                     # 'demanded that the US cancel ...': the demand goes to whoever is to act
                     c.recipient = inner_actor
