@@ -150,7 +150,7 @@ def sentence_start_constraints(words: list[str], spaces: list[str]) -> dict[int,
         nxt, end = words[j], words[last]
         if breaks >= 2:
             forced[j] = True
-        elif _starts_lower(nxt) or end.lower() in CONTINUING or end in {",", ";"} or end in DASHES:
+        elif _starts_lower(nxt) or end.lower() in CONTINUING or end == "," or end in DASHES:
             continue
         else:  # a complete line (or a headline, list item, caption) followed by a capitalised line
             forced[j] = True
@@ -197,10 +197,17 @@ def sentence_start_constraints(words: list[str], spaces: list[str]) -> dict[int,
         while k > 0 and is_space[k]:
             k -= 1
         prev = words[k]
-        if word in CLOSING or (word.isalpha() and _starts_lower(word)):
+        if word in CLOSING or (word.isalpha() and _starts_lower(word) and prev not in {".", "?", "!"}):
+            # (after a full stop the parser decides: chat-style text starts sentences in lower case)
             forced[i] = False
-        elif prev in OPENING or prev in {",", ":", "(", "[", "-"} or (prev[-1:].isalnum() and not is_space[k]):
+        elif prev in OPENING or prev in {",", ":", "(", "["} or prev in DASHES or (
+            prev[-1:].isalnum() and not is_space[k]
+        ):
             forced[i] = False
+        elif (prev in {".", "!", "?"} and word in {'"', "“"} and spaces[k] and i + 1 < n
+              and words[i + 1][:1].isupper()):
+            # '... he said. "We will ...': an opening quote after a full stop starts a sentence
+            forced[i] = True
         elif prev in {'"', "'", "”", "’"} and (k == 0 or spaces[k - 1] or is_space[k - 1] or words[k - 1] == ","):
             # after an opening straight quote, or after ',"' (an attribution follows: '..." he said')
             forced[i] = False
