@@ -8,6 +8,7 @@ from spacy.vocab import Vocab
 
 from eventline.coding.petrarch.coder import (
     repair_participle_read_as_verb,
+    repair_verb_after_modal,
     repair_verb_read_as_adjective,
     repair_verb_tags,
 )
@@ -63,3 +64,18 @@ def test_verb_tags_and_lost_subjects() -> None:
     doc = _doc([("X", "PROPN", "NNP", 2, "nsubj"), ("will", "AUX", "MD", 2, "aux"),
                 ("banana", "NOUN", "NN", 2, "ROOT")])
     assert repair_verb_tags(doc, d) == 0 and doc[2].pos_ == "NOUN"
+
+
+def test_verb_after_a_modal_hung_under_its_object() -> None:
+    d = to_dictionary(parse_verbs("--- ABANDON  [1121]  ---\nABANDON\n"))
+    doc = _doc([("X", "PROPN", "NNP", 4, "nsubj"), ("will", "AUX", "MD", 4, "aux"),
+                ("abandon", "ADV", "VB", 4, "case"), ("new", "ADJ", "JJ", 4, "amod"),
+                ("relations", "NOUN", "NNS", 4, "ROOT"), (".", "PUNCT", ".", 4, "punct")])
+    assert repair_verb_after_modal(doc, d) == 1
+    assert doc[2].dep_ == "ROOT" and doc[2].pos_ == "VERB" and doc[4].head.i == 2 and doc[4].dep_ == "obj"
+    assert doc[0].head.i == 2 and doc[1].head.i == 2 and doc[5].head.i == 2 and doc[3].head.i == 4
+    doc = _doc([("X", "PROPN", "NNP", 3, "nsubj"), ("will", "AUX", "MD", 3, "aux"),
+                ("abandon", "ADV", "VB", 3, "advmod"), ("improved", "VERB", "VBN", 3, "ROOT"),
+                ("relations", "NOUN", "NNS", 3, "obj")])
+    assert repair_verb_after_modal(doc, d) == 1
+    assert doc[2].dep_ == "ROOT" and doc[4].head.i == 2 and doc[3].head.i == 4 and doc[3].dep_ == "amod"

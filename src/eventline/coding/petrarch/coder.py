@@ -62,6 +62,7 @@ class PetrarchCoder(EventCoder):
         seen: set[tuple[str, str, str, int]] = set()
         repair_verb_read_as_adjective(spacy_doc)
         repair_participle_read_as_verb(spacy_doc)
+        repair_verb_after_modal(spacy_doc, self.dictionary)
         repair_verb_tags(spacy_doc, self.dictionary)
         for rec in super().code(spacy_doc, document):
             for r in self._directed(rec):
@@ -379,6 +380,42 @@ def repair_verb_read_as_adjective(doc: Doc) -> int:
         t.head, t.dep_, t.pos_ = verb, "conj", "VERB"
         noun.head, noun.dep_ = t, "obj"
         cc.head, cc.dep_ = t, "cc"
+        fixed += 1
+    return fixed
+
+
+def repair_verb_after_modal(doc: Doc, dictionary: Any) -> int:
+    """A verb of the dictionary right after a modal that the parser hung under the word after it ('Arnor will
+    abandon/ADV new economic relations/ROOT', 'will abandon/advmod improved/ROOT economic relations') is made the
+    clause's verb again: what it hung on becomes its object (a participle in between becomes the object's
+    modifier), and the subject, auxiliaries and punctuation move to it. Returns how many were repaired."""
+    fixed = 0
+    for t in doc:
+        if t.i == 0 or doc[t.i - 1].tag_ != "MD" or t.pos_ in ("VERB", "AUX"):
+            continue
+        key = dictionary.verb_key(t.lemma_.lower(), t.lower_) or dictionary.verb_key(t.lower_, t.lower_)
+        old = t.head
+        if not key or key not in dictionary.verbs or old.i <= t.i or old.sent.start != t.sent.start:
+            continue
+        obj = old
+        if old.pos_ in ("VERB", "ADJ") and old.tag_ in ("VBN", "VBD"):
+            obj = next((k for k in old.children if k.dep_ in F.OBJ and k.i > old.i), None)
+            if obj is None:
+                continue
+        elif old.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(x.pos_ in ("VERB", "AUX") and x.i != old.i for x in doc[t.i + 1: obj.i]):
+            continue
+        head, dep = (t, "ROOT") if old.head.i == old.i else (old.head, old.dep_)
+        moved = [k for k in old.children if k.i < t.i or (k.dep_ == "punct" and k.i == old.sent.end - 1)]
+        if obj is not old:
+            moved += [k for k in old.children if k.i > obj.i]
+        t.head, t.dep_, t.pos_, t.lemma_ = head, dep, "VERB", key
+        for k in moved:
+            k.head = t
+        obj.head, obj.dep_ = t, "obj"
+        if obj is not old:
+            old.head, old.dep_, old.pos_ = obj, "amod", "ADJ"
         fixed += 1
     return fixed
 
