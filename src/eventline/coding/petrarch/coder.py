@@ -1,18 +1,24 @@
 """eventline's event coder with PETRARCH's conventions, for dictionaries read from PETRARCH files.
 
-The coding itself (triggers, frames, actors, wrappers, passives, dates) is `eventline.coding.coder.EventCoder`,
-unchanged. What differs is what PETRARCH dictionaries mean and what PETRARCH outputs:
-- a pattern with '%' applies only when the subject is compound, and then codes the members' events towards
-  each other (as does a reciprocal event with no other target);
+The coding itself (triggers, frames, actors, wrappers, passives, dates) is `eventline.coding.coder.EventCoder`;
+this subclass overrides its pattern matching, target and source choice and record output where PETRARCH
+dictionaries mean something else (docs/petrarch.md):
+- patterns are matched the PETRARCH way (`_match_verb`): longest first, with the `verbs.Constraint` of each
+  (phrase modifiers, prepositional phrases, words in front of the verb, several-word set members), a verb form
+  listed on its own ('LEFT') with its own default, a '$' source or '^ ... +' target found after the verb;
+- a pattern with '%' applies only when the subject is compound, and then codes every pair of its members; a
+  compound subject with no target and no '%' pattern is no event;
 - a '[a:b]' code pairs the event with its counterpart b from the target back to the source ('left for X':
   042 visit, and 043 X hosts the visit);
-- events are directed dyads: an event needs a coded source, unresolved targets are left out;
+- events are directed dyads: an event needs a coded source, unresolved targets are left out; the target defaults
+  to the first actor after the verb, a passive without 'by' takes its source from there;
+- an actor with several codes gives one event per code, an agent phrase with several owners a compound actor;
 - PETRARCH codes what the text says: a future tense does not turn cooperation into intent, nor a hostile act into
-  a threat (eventline's own
-  dictionaries do that, PETRARCH dictionaries spell such cases out in their patterns);
+  a threat (eventline's own dictionaries do that, PETRARCH dictionaries spell such cases out in their patterns);
 - discard phrases drop a sentence, story discards ('+' lines) the whole document;
 - with an internal coding ontology (PICO file), a negated event is recoded as its negation ('did not clash':
-  110 -> 050), and dropped when the ontology has no code for that.
+  110 -> 050), and dropped when the ontology has no code for that;
+- a few parser mistakes are repaired on the Doc before coding (`repair_*`).
 """
 
 from __future__ import annotations
