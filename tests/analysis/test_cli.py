@@ -58,3 +58,30 @@ def test_export_command_dispatches_to_the_analysis_layouts(tmp_path):
     assert result.exit_code == 0, result.output
     lines = (tmp_path / "o" / "eventline.icews.tab").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 + 9  # header + merged events (11 mentions, the three 2024 rejections are one)
+
+
+def test_bad_ranges_codes_and_counts_are_usage_errors_not_silent_or_tracebacks(tmp_path):
+    import pytest
+
+    from eventline.analysis import dyad_series, find_shifts
+
+    db = make_store(tmp_path / "s.duckdb", thaw_then_freeze())
+    cases = [
+        (["timeline", "PRK", "JPN", "--start", "2024-13"], "not a date"),  # was ignored: every period shown
+        (["timeline", "PRK", "JPN", "--start", "2025", "--end", "2024"], "after end"),  # was an empty table
+        (["timeline", "PRK", "JPN", "--top", "-1"], "--top"),  # was a table without rows
+        (["timeline", "PRK;x", "JPN"], "not a country or actor code"),
+        (["shifts", "--window", "0"], "--window"),  # was ZeroDivisionError
+        (["shifts", "--min-certainty", "2"], "--min-certainty"),
+    ]
+    for args, message in cases:
+        result = runner.invoke(app, [*args, "--db", str(db)], terminal_width=200)
+        assert result.exit_code == 2, (args, result.output)
+        assert message in result.output, (args, result.output)
+        assert "Traceback" not in result.output
+    with pytest.raises(ValueError, match="window"):
+        find_shifts(db, "PRK", "JPN", window=0)
+    with pytest.raises(ValueError, match="not a date"):
+        dyad_series(db, "PRK", "JPN", start="2024-02-30")
+    ok = runner.invoke(app, ["timeline", "PRK", "JPN", "--db", str(db), "--start", "2024-03", "--end", "2024-03"])
+    assert ok.exit_code == 0 and "2024-03" in ok.output and "2018" not in ok.output

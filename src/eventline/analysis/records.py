@@ -6,6 +6,7 @@ Every analysis module reads the store through here, so there is one definition o
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -134,6 +135,21 @@ def date_bounds(value: str | None) -> tuple[date, date] | None:
     except ValueError:
         return None
     return None
+
+
+def check_range(start: str | None, end: str | None) -> None:
+    """ValueError unless start and end are dates ('2018', '2018-04', '2018-04-29') with start not after end; a
+    range that cannot be read must not be ignored (it would give every period, or none, without a word)."""
+    bounds = {}
+    for name, value in (("start", start), ("end", end)):
+        if value is None:
+            continue
+        b = date_bounds(value) if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) else None
+        if b is None:
+            raise ValueError(f"{name} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        bounds[name] = b
+    if "start" in bounds and "end" in bounds and bounds["start"][0] > bounds["end"][1]:
+        raise ValueError(f"start {start} is after end {end}")
 
 
 _RANK = {"day": 0, "week": 1, "month": 2, "year": 3}

@@ -163,6 +163,8 @@ def find_shifts(
     labelled with the code given. Without them, dyads are labelled by country (else actor code) and a side
     acting on itself is skipped.
     """
+    if window < 1:
+        raise ValueError(f"window must be at least 1, not {window}")
     if events is None:
         events = merge_records(mention_records(con), one_a_day=one_a_day, window_days=window_days)
     actor = actor.upper() if actor else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from eventline.analysis.merge import merge_records
-from eventline.analysis.records import PERIODS, in_range, mention_records, period_of, side_matches
+from eventline.analysis.records import PERIODS, check_range, in_range, mention_records, period_of, side_matches
 
 QUADS = (1, 2, 3, 4)
 NO_CATEGORY = "NONE"  # CAMEO 01 and 02 have no PLOVER category
@@ -107,6 +107,9 @@ def dyad_series(
     """
     if by not in PERIODS:
         raise ValueError(f"by must be one of {', '.join(PERIODS)}, not {by!r}")
+    if top < 0:
+        raise ValueError(f"top must be 0 or more, not {top}")
+    check_range(start, end)
     a, b = a.upper(), b.upper()
     if events is None:
         events = merge_records(mention_records(con), one_a_day=one_a_day, window_days=window_days)

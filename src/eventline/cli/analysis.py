@@ -4,6 +4,7 @@ people or JSON for scripts (the same dicts the Python API and the web API return
 from __future__ import annotations
 
 import json
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -53,6 +54,16 @@ def _connect(db: Path) -> Any:
     return con
 
 
+CODE = re.compile(r"[A-Za-z0-9]{3,15}")
+
+
+def _code(value: str | None) -> str | None:
+    """A country or actor code as typed, or a usage error (exit 2) for anything else."""
+    if value is not None and not CODE.fullmatch(value):
+        raise typer.BadParameter(f"{value!r} is not a country or actor code (3 to 15 letters or digits: PRK, PRKGOV)")
+    return value
+
+
 def _emit(data: Any, fmt: Output, text: str) -> None:
     if fmt is Output.json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
@@ -73,8 +84,8 @@ How codes match actors: docs/analysis.md (Actor codes)."""
 
 @app.command(epilog=TIMELINE_EPILOG)
 def timeline(
-    a: str = typer.Argument(..., help="Country code (PRK) or actor code (PRKGOV)."),
-    b: str = typer.Argument(..., help="Country code or actor code of the other side."),
+    a: str = typer.Argument(..., callback=_code, help="Country code (PRK) or actor code (PRKGOV)."),
+    b: str = typer.Argument(..., callback=_code, help="Country code or actor code of the other side."),
     db: Path = typer.Option(..., "--db", help=DB_HELP),
     by: By = typer.Option(By.month, "--by", help="Period length."),
     fmt: Output = typer.Option(Output.table, "--format", "-f", help=FORMAT_HELP),
@@ -82,7 +93,7 @@ def timeline(
                                    help="Also give each count as a share of all events coded in the period."),
     start: str | None = typer.Option(None, "--start", help="First date (YYYY, YYYY-MM or YYYY-MM-DD)."),
     end: str | None = typer.Option(None, "--end", help="Last date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    top: int = typer.Option(3, "--top", help="Top events shown per period."),
+    top: int = typer.Option(3, "--top", min=0, help="Top events shown per period."),
     one_a_day: bool = typer.Option(False, "--one-a-day", help="Count one event per date, dyad and CAMEO code."),
 ) -> None:
     """Both directions of a dyad over time: counts by quad class and PLOVER category, Goldstein, top events."""
@@ -113,13 +124,16 @@ The rule and the certainty: docs/analysis.md (Stance shifts)."""
 
 @app.command(epilog=SHIFTS_EPILOG)
 def shifts(
-    a: str | None = typer.Argument(None, help="Acting side: country or actor code (all when omitted)."),
-    b: str | None = typer.Argument(None, help="Receiving side: country or actor code (all when omitted)."),
+    a: str | None = typer.Argument(None, callback=_code,
+                                   help="Acting side: country or actor code (all when omitted)."),
+    b: str | None = typer.Argument(None, callback=_code,
+                                   help="Receiving side: country or actor code (all when omitted)."),
     db: Path = typer.Option(..., "--db", help=DB_HELP),
     by: By = typer.Option(By.month, "--by", help="Period length compared."),
     fmt: Output = typer.Option(Output.table, "--format", "-f", help=FORMAT_HELP),
-    window: int = typer.Option(1, "--window", help="Non-empty periods compared on each side of a change."),
-    min_certainty: float = typer.Option(0.0, "--min-certainty", help="Leave out shifts less sure than this."),
+    window: int = typer.Option(1, "--window", min=1, help="Non-empty periods compared on each side of a change."),
+    min_certainty: float = typer.Option(0.0, "--min-certainty", min=0.0, max=1.0,
+                                        help="Leave out shifts less sure than this (0 to 1)."),
 ) -> None:
     """Where a directed dyad's stance changed, with the evidence before and after."""
     from eventline.analysis.render import shifts_text
@@ -128,6 +142,8 @@ def shifts(
     con = _connect(db)
     try:
         found = [s for s in find_shifts(con, a, b, by=by.value, window=window) if s["certainty"] >= min_certainty]
+    except ValueError as exc:
+        raise _fail(str(exc)) from exc
     finally:
         con.close()
     title = "Stance shifts" + (f" {a.upper()} ->" if a else "") + (f" {b.upper()}" if b else "")
