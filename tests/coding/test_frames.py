@@ -251,3 +251,33 @@ def test_demand_recipient_is_the_subject_of_the_demanded_clause(code):
     recs = code("China demanded that the United States cancel plans to sell weapons to Taiwan.")
     dem = [r for r in recs if r["cameo"].startswith("10")]
     assert dem and "USA" in _countries(dem[0]["recipient"]), [(r["cameo"], r["recipient"]) for r in recs]
+
+
+def test_participle_read_as_adjective_is_given_back_its_clause():
+    """'Britain mobilized/amod army reservists/ROOT': the participle becomes the verb, the noun its object, the
+    name before it its subject; 'it had halted/amod aid/obj-of-had': the participle takes the auxiliary's place."""
+    import spacy
+
+    from eventline.coding.repair import repair_participle_clauses
+
+    nlp = spacy.blank("en")
+    words = ["Britain", "mobilized", "army", "reservists", "."]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, heads=[3, 3, 3, 3, 3],
+                           deps=["compound", "amod", "compound", "ROOT", "punct"],
+                           pos=["PROPN", "VERB", "NOUN", "NOUN", "PUNCT"], tags=["NNP", "VBN", "NN", "NNS", "."])
+    assert repair_participle_clauses(doc) == 1
+    assert (doc[1].dep_, doc[3].head.i, doc[3].dep_, doc[0].head.i, doc[0].dep_) == ("ROOT", 1, "obj", 1, "nsubj")
+    words = ["it", "had", "halted", "aid", "."]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, heads=[1, 1, 3, 1, 1],
+                           deps=["nsubj", "ROOT", "amod", "obj", "punct"],
+                           pos=["PRON", "AUX", "VERB", "NOUN", "PUNCT"], tags=["PRP", "VBD", "VBN", "NN", "."],
+                           lemmas=["it", "have", "halt", "aid", "."])
+    assert repair_participle_clauses(doc) == 1
+    assert doc[2].dep_ == "ROOT" and doc[1].head.i == 2 and doc[1].dep_ == "aux" and doc[3].head.i == 2
+    assert doc[0].head.i == 2
+    # an attributive participle inside a normal clause is left alone
+    words = ["The", "banned", "party", "met", "."]
+    doc = spacy.tokens.Doc(nlp.vocab, words=words, heads=[2, 2, 3, 3, 3],
+                           deps=["det", "amod", "nsubj", "ROOT", "punct"],
+                           pos=["DET", "VERB", "NOUN", "VERB", "PUNCT"], tags=["DT", "VBN", "NN", "VBD", "."])
+    assert repair_participle_clauses(doc) == 0 and doc[1].dep_ == "amod"

@@ -33,6 +33,7 @@ from eventline.actors import ActorMention, ActorResolver, MentionIndex
 from eventline.coding import frames as F
 from eventline.coding import transforms
 from eventline.coding.dictionary import EventDictionary, Pattern, default_dictionary
+from eventline.coding.repair import repair_participle_clauses
 from eventline.ingest import Document
 
 DEFAULT_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "over", "from", "for")
@@ -118,10 +119,16 @@ class EventCoder:
         self.statements = statements  # code a bare 'X said' as 010 when nothing else is coded in the sentence
         # 'X alleged that Y attacked Z' also as X accuses Y (112); follows `statements` unless given
         self.allegations = statements if allegations is None else allegations
+        self.repair = True  # give clauses whose verb the parser read as an adjective their verb back (repair.py)
 
     # ------------------------------------------------------------------ document level
     def code(self, spacy_doc: Doc, document: Document) -> list[dict[str, Any]]:
         pub = document.pub_date if isinstance(document.pub_date, date) else None
+        if self.repair and spacy_doc.has_annotation("DEP"):
+            try:
+                repair_participle_clauses(spacy_doc)  # 'X has imposed/amod sanctions/ROOT': the verb back
+            except Exception:  # noqa: BLE001 - a repair that fails leaves the parse as it was
+                pass
         mentions = self.resolver.resolve(spacy_doc, pub)
         index = MentionIndex(mentions)
         F.index_doc(spacy_doc)
