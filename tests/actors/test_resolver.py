@@ -219,3 +219,10 @@ def test_world_regions_have_cameo_codes(nlp, resolver):
     ms = _resolve(nlp, resolver, "Europe condemned the attack while Middle East leaders were silent.", None)
     assert _code_of(ms, "Europe") == "EUR"
     assert _code_of(ms, "Middle East leaders") == "MEAGOV"
+
+
+def test_role_nouns_refer_back_to_a_named_group(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Libyan rebels seized Brega on Monday. NATO jets struck tanks. Rebels said they "
+                                 "would advance. Later the rebels retreated.", date(2011, 4, 1))
+    assert [m.code for m in ms if m.text.lower() == "rebels"] == ["LBYREB", "LBYREB"]
+    assert _code_of(ms, "Brega") == "LBY"

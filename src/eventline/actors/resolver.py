@@ -48,7 +48,7 @@ MEMBER_NOUNS = {"director", "head", "chief", "official", "officials", "spokesman
 MEMBER_PREPS = {"of", "at", "from", "in", "for"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mister", "madam", "madame", "sir", "dame", "monsieur", "herr", "sheikh"}
 # Sectors whose definite role nouns ('the president', 'the army') refer back to a named one of the same sector.
-DEFINITE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+DEFINITE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP"}
 PLACE_PREPS = {"in", "throughout", "across", "of", "inside", "from", "at", "near"}
 # Hyphenated participles that keep a phrase together: 'Saudi-led coalition', 'US-backed forces'.
 LINK_PARTICIPLES = {"led", "backed", "based", "funded", "sponsored", "allied", "linked", "aligned", "controlled",
@@ -920,18 +920,22 @@ class ActorResolver:
 
     @staticmethod
     def _definite(doc: _View, mentions: list[ActorMention]) -> None:
-        """'the president', 'the army' without a country: the country of the latest mention of that sector in this
-        sentence or the one before ('Nigerian President Tinubu ... The president said')."""
+        """Role nouns without a country refer back to a named group of the same sector: 'the president', 'the
+        army', 'the rebels' anywhere after 'Nigerian President Tinubu', 'Libyan rebels'; a bare plural ('rebels
+        said') only within the sentence or the two before."""
         sent_of = doc.sent_of
         lower = doc.lower
         for k, m in enumerate(mentions):
             if m.country is not None or m.kind != "agent" or m.sector not in DEFINITE_SECTORS:
                 continue
-            if m.token_start == 0 or lower[m.token_start - 1] != "the" or m.token_end - m.token_start > 2:
+            if m.token_end - m.token_start > 2:
+                continue
+            definite = m.token_start > 0 and lower[m.token_start - 1] == "the"
+            if not definite and not (m.token_end - m.token_start == 1 and doc.tag[m.token_start] == "NNS"):
                 continue
             s = sent_of[m.token_start]
             for o in reversed(mentions[:k]):
-                if sent_of[o.token_start] < s - 1:
+                if not definite and sent_of[o.token_start] < s - 2:
                     break
                 if o.country and o.sector == m.sector and o.kind in ("agent", "person", "organisation"):
                     m.country, m.code = o.country, make_code(o.country, m.sector)
