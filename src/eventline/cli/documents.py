@@ -384,7 +384,8 @@ def export_command(
     db: Path = typer.Option(..., "--db", help="The store to export."),
     fmt: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl, parquet (year=/month= folders), or a "
                                      "standard layout: gdelt, icews, polecat, plover."),
-    out: Path = typer.Option(..., "--out", help="Output file (jsonl; '-' for standard output) or folder."),
+    out: str = typer.Option(..., "--out", help="Output folder; for jsonl a file ('-': standard output) or a "
+                            "folder (written to FOLDER/eventline.jsonl)."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace the contents of a non-empty output folder."),
 ) -> None:
     """Write the store's event records in a standard layout."""
@@ -395,6 +396,9 @@ def export_command(
 
     if not db.exists():
         raise _usage_error(f"--db {db}: no such store")
+    target = Path(out)
+    if fmt is ExportFormat.jsonl and out != "-" and (out.endswith(("/", os.sep)) or target.is_dir()):
+        target = target / "eventline.jsonl"  # `--out out/` as for the other formats
     try:
         store = Store(db, read_only=True)
     except StoreError as exc:
@@ -402,14 +406,22 @@ def export_command(
     except duckdb.Error as exc:
         raise _usage_error(f"cannot open the store {db}: {exc}") from exc
     try:
-        files = export(store.con, fmt.value, out, overwrite=overwrite)
+        files = export(store.con, fmt.value, target, overwrite=overwrite)
     except ExportError as exc:
         raise _usage_error(str(exc)) from exc
+    except OSError as exc:  # --out under a file, no permission, ...: a bad value for --out
+        err.print(f"eventline: --out {out}: cannot write there: {exc}", markup=False)
+        raise typer.Exit(2) from exc
     finally:
         store.close()
-    if str(out) != "-":
-        err.print(f"eventline: wrote {len(files)} file(s) under {out}" if fmt is not ExportFormat.jsonl
-                  else f"eventline: wrote {out}", markup=False)
+    if out == "-":
+        return
+    if not files:
+        err.print(f"eventline: the store has no events; nothing written to {out}", markup=False)
+    elif len(files) <= 4:
+        err.print("eventline: wrote " + ", ".join(str(f) for f in files), markup=False)
+    else:
+        err.print(f"eventline: wrote {len(files)} files under {target}", markup=False)
 
 
 # ------------------------------------------------------------------------------------------------------ demo
