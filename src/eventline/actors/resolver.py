@@ -219,7 +219,7 @@ class ActorResolver:
                              if any(f[:1].islower() or f.lower().startswith("the ") and f[4:5].islower()
                                     for e in entries for f in e.forms)} | {"the"}
         self._agent_first = {k[0] for k in self.kb.agents}
-        self._form_keys: dict[int, list[list[str]]] = {}
+        self._form_keys: dict[int, set[tuple[str, ...]]] = {}
         self._strict = {k: self._needs_upper(k) for k in self.kb.entities}
         self._people_forms = self._plural_demonyms()
         self._cap_last = {k for k, entries in self.kb.entities.items() if len(k) > 1 and all(
@@ -735,13 +735,21 @@ class ActorResolver:
                          title_words: set[str], country: str | None) -> Entry | None:
         # 1. someone the document has named: 'Kim' after 'Kim Jong Un'
         seen: list[Entry] = []
+        looked: set[int] = set()
+        want = tuple(parts)
         for _, e in reversed(named):
-            if e in seen:
+            if id(e) in looked:
                 continue
-            keys = self._form_keys.get(id(e))
-            if keys is None:
-                keys = self._form_keys[id(e)] = [normalise(f).split() for f in e.forms]
-            if any(len(k) > len(parts) and (k[:len(parts)] == parts or k[-len(parts):] == parts) for k in keys):
+            looked.add(id(e))
+            ends = self._form_keys.get(id(e))
+            if ends is None:  # the leading and trailing word runs of the person's names ('Kim', 'Jong Un')
+                ends = set()
+                for f in e.forms:
+                    k = tuple(normalise(f).split())
+                    ends.update(k[:i] for i in range(1, len(k)))
+                    ends.update(k[i:] for i in range(1, len(k)))
+                self._form_keys[id(e)] = ends
+            if want in ends:
                 seen.append(e)
         if seen:
             return self._pick(seen, when, title_words, country, strict=False)
