@@ -1052,6 +1052,6 @@ def known_actors(resolver: ActorResolver | None = None) -> list[dict[str, Any]]:
             seen.setdefault(iso + sector, {"code": iso + sector, "name": f"{name} {label}", "country": iso})
     for entries in kb.entities.values():
         for e in entries:
-            if e.kind == "org" and e.code and e.code not in seen:
+            if e.kind in ("org", "place") and e.code and e.code not in seen:  # IGOs, world regions
                 seen[e.code] = {"code": e.code, "name": e.name, "country": e.country}
     return sorted(seen.values(), key=lambda d: d["code"])

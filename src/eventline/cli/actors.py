@@ -26,7 +26,10 @@ SELECT e.text AS name, count(*) AS mentions, count(DISTINCT doc_id) AS documents
        list(DISTINCT sentence)[1:3] AS examples
 FROM ents
 WHERE e.code = 'UNK' OR e.code IS NULL
-   OR (e.country IS NULL AND NOT (e.code LIKE 'IGO%' OR e.code LIKE 'NGO%' OR e.code IN ('MNC')))
+   OR (e.country IS NULL AND NOT (e.code LIKE 'IGO%' OR e.code LIKE 'NGO%' OR e.code LIKE 'MNC%'
+                                  OR substr(e.code, 1, 3) IN ('IMG', 'AFR', 'ASA', 'EUR', 'MEA', 'LAM', 'NAF', 'WAF',
+                                                              'EAF', 'SAF', 'CAS', 'SAS', 'SEA', 'NMR', 'SAM', 'CRB',
+                                                              'BLK', 'CAU', 'EEU', 'WEU', 'SCN', 'PGS', 'WST')))
 GROUP BY e.text
 ORDER BY mentions DESC, name
 LIMIT ?
