@@ -486,7 +486,7 @@ def demo(
         if report is not None:
             rendered = report(store.con)
             if rendered is not None:
-                out.print(rendered)
+                out.print(rendered, markup=False, highlight=False)  # news text may hold [brackets]
     finally:
         store.close()
     out.print(f"\nBrowse the events and the dashboard:  [bold]eventline serve --db {db}[/bold]")
