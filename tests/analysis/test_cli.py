@@ -50,6 +50,9 @@ def test_demo_report_shows_the_busiest_dyad_and_its_shift(tmp_path):
     assert "PRK -> JPN: toward conflict at 2024-03" in report
     assert "Ri said no meeting at any level." in report
     assert "[" not in report  # printed through Rich: no markup brackets
+    # the story at a glance, after the details: each direction's shifts in time order
+    overview = report[report.index("In short:"):].splitlines()
+    assert any(line.split()[:5] == ["PRK", "->", "JPN", "2024-03", "toward"] for line in overview), overview
 
 
 def test_export_command_dispatches_to_the_analysis_layouts(tmp_path):

@@ -60,6 +60,8 @@ def test_demo_report_shows_the_turn_from_talks_to_rejection(examples_store):
     assert turn[0]["after"]["dominant_event"] == "REJECT"
     report = demo_report(examples_store.con)
     assert "PRK -> JPN: toward conflict at 2024-03" in report
+    assert "In short:" in report
+    assert "abducted persons: JPN says 17; PRK says 13" in report  # the disputed numbers close the report
 
 
 def test_examples_hold_a_disputed_claim_for_the_claims_panel(examples_store):

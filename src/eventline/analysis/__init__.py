@@ -89,4 +89,34 @@ def demo_report(con: Any, by: str | None = None) -> str:
         if shifts or by:
             break
     assert series is not None
-    return series_text(series) + "\n\n" + shifts_text(shifts, title=f"Stance shifts between {a} and {b}")
+    text = series_text(series) + "\n\n" + shifts_text(shifts, title=f"Stance shifts between {a} and {b}")
+    return text + "".join("\n\n" + part for part in (_shift_overview(shifts), _disputes_overview(con)) if part)
+
+
+def _shift_overview(shifts: list[dict[str, Any]]) -> str:
+    """Each direction's shifts in time order, one per line: the story of the dyad at a glance."""
+    rows = []
+    last = None
+    for s in sorted(shifts, key=lambda s: (s["actor"], s["recipient"], s["at"])):
+        direction = f"{s['actor']} -> {s['recipient']}"
+        change = f"{s['before']['dominant_event']} -> {s['after']['dominant_event']}"
+        rows.append((direction if direction != last else "", s["at"], s["direction"], change,
+                     f"certainty {s['certainty']:.2f}"))
+        last = direction
+    if not rows:
+        return ""
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    return "\n".join(["In short:", *("  " + "  ".join(c.ljust(w) for c, w in zip(r[:4], widths, strict=True))
+                                       + "  " + r[4] for r in rows)])
+
+
+def _disputes_overview(con: Any, limit: int = 3) -> str:
+    """The numbers the sides disagree about (`eventline claims` has the sentences)."""
+    lines = []
+    for group in [g for g in claim_groups(con) if g["disputed"]][:limit]:
+        for dispute in group["disputes"]:
+            said = "; ".join(f"{who} says {' or '.join(f'{v:g}' for v in values)}"
+                             for who, values in dispute["values"].items())
+            facet = f" ({dispute['facet']})" if dispute.get("facet") else ""
+            lines.append(f"  {group['subject']}{facet}: {said}")
+    return "\n".join(["Disputed numbers (eventline claims shows who says what, and where):", *lines]) if lines else ""
