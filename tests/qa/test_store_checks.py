@@ -72,3 +72,11 @@ def test_serve_on_a_port_in_use_exits_2_without_announcing_the_dashboard(eventli
     assert result.exit_code == 2, result.output
     assert f"cannot listen on 127.0.0.1:{port}" in result.output
     assert "dashboard: http" not in result.output
+
+
+def test_usage_messages_show_paths_with_brackets_as_written(tmp_path):
+    missing = tmp_path / "x[red]y.duckdb"
+    result = runner.invoke(app, ["export", "--db", str(missing), "--format", "gdelt", "--out", str(tmp_path / "o")],
+                           terminal_width=300)
+    assert result.exit_code == 2
+    assert "x[red]y.duckdb" in result.output

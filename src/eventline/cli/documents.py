@@ -17,6 +17,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -48,7 +49,7 @@ DICTS_HELP = "Folder of PETRARCH-format dictionaries that replace eventline's ow
 
 
 def _usage_error(message: str) -> typer.Exit:
-    err.print(f"[red]eventline:[/red] {message}")
+    err.print(f"[red]eventline:[/red] {escape(message)}")  # paths and values may hold [brackets]
     return typer.Exit(2)
 
 
