@@ -226,3 +226,8 @@ def test_role_nouns_refer_back_to_a_named_group(nlp, resolver):
                                  "would advance. Later the rebels retreated.", date(2011, 4, 1))
     assert [m.code for m in ms if m.text.lower() == "rebels"] == ["LBYREB", "LBYREB"]
     assert _code_of(ms, "Brega") == "LBY"
+
+
+def test_lower_case_words_are_not_names(nlp, resolver):
+    ms = _resolve(nlp, resolver, "She read a PDF about american history and the mainland.", None)
+    assert not [m for m in ms if m.code in ("USA", "MMRREB")]

@@ -215,9 +215,9 @@ class ActorResolver:
         self._agent_prefixes = {k[:i] for k in self.kb.agents for i in range(1, len(k) + 1)}
         self._entity_first = {k[0] for k in self.kb.entities}
         # first words of names that may be written in lower case ('the mainland'); others need a capital
-        self._lower_first = {k[0] for k, entries in self.kb.entities.items()
-                             if any(f[:1].islower() or f.lower().startswith("the ") and f[4:5].islower()
-                                    for e in entries for f in e.forms)} | {"the"}
+        self._lower_ok = {k for k, entries in self.kb.entities.items()
+                          if any(_written_lower(f) and tuple(_norm_parts(f)) == k for e in entries for f in e.forms)}
+        self._lower_first = {k[0] for k in self._lower_ok} | {"the"}
         self._agent_first = {k[0] for k in self.kb.agents}
         self._form_keys: dict[int, set[tuple[str, ...]]] = {}
         self._strict = {k: self._needs_upper(k) for k in self.kb.entities}
@@ -385,8 +385,7 @@ class ActorResolver:
             # word needs that capital in the text too
             return not (key in self._cap_last and doc[t1].text[:1].islower())
         # forms written in lower case in the data ('the mainland') match in lower case
-        return any(f[:1].islower() or f.lower().startswith("the ") and f[4:5].islower()
-                   for e in self.kb.entities[key] for f in e.forms)
+        return key in self._lower_ok
 
     @staticmethod
     def _usable(entries: list[Entry], doc_countries: set[str] | None) -> list[Entry]:
@@ -982,6 +981,14 @@ class ActorResolver:
                 mentions.append(ActorMention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                                              token_start=tok.i, token_end=tok.i + 1, head=tok.i, code=src.code,
                                              country=src.country, sector=src.sector, name=src.name, kind="pronoun"))
+
+
+def _written_lower(form: str) -> bool:
+    """A name written in lower case ('the mainland', 'al-Shabaab'), not 'the States'."""
+    words = form.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    return bool(words) and words[0][:1].islower()
 
 
 def _last_part(form: str) -> str:
