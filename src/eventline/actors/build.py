@@ -324,7 +324,7 @@ def parse_phoenix_actors(path: Path, iso_codes: set[str], armed: bool) -> list[d
         if not codes:
             continue
         clean = _unique([_phoenix_name(n) for n in names] + _acronyms(names))
-        clean = [n for n in clean if len(n) > 1]
+        clean = [n for n in clean if len(n) > 2]  # two-letter acronyms (AN, IS) are words in capitals
         if not clean:
             continue
         dated = any(span.strip() for _, span in codes)
