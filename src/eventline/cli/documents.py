@@ -160,7 +160,8 @@ def code(
         _report_problem(str(problem))
 
     pipeline = _build_pipeline(model, actors, petrarch_dicts)
-    records = pipeline.code(read(inputs, on_problem=on_problem))
+    counted = _Counted(read(inputs, on_problem=on_problem))
+    records = pipeline.code(counted)
     try:
         if fmt is CodeFormat.jsonl:
             for record in records:
@@ -185,8 +186,29 @@ def code(
     except BrokenPipeError:  # `eventline code ... | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(0) from None
+    if counted.n == 0 and not problems:
+        _warn_nothing_read(inputs)
     if problems:
         raise typer.Exit(1)
+
+
+class _Counted:
+    """Passes documents through, counting them."""
+
+    def __init__(self, documents: Iterable[Any]) -> None:
+        self.documents, self.n = documents, 0
+
+    def __iter__(self) -> Iterator[Any]:
+        for document in self.documents:
+            self.n += 1
+            yield document
+
+
+def _warn_nothing_read(inputs: list[str]) -> None:
+    """A folder without anything eventline reads is not an error, but it is almost always a mistake."""
+    err.print(f"eventline: no documents found in {', '.join(inputs)} (eventline reads .txt, .html, .htm, .jsonl, "
+              ".warc and .warc.gz files; README, LICENSE, Markdown and hidden files in folders are skipped)",
+              markup=False)
 
 
 # ---------------------------------------------------------------------------------------------------- ingest
@@ -320,6 +342,8 @@ def run_ingest(
     finally:
         if progress is not None:
             progress.stop()
+    if inputs and summary.read == 0 and not summary.unreadable:
+        _warn_nothing_read(inputs)
     if as_json:
         sys.stdout.write(json.dumps({**summary.as_dict(), "store": store.counts()}) + "\n")
     elif not quiet:
