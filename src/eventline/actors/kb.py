@@ -158,7 +158,7 @@ _OFFICES = [
                 r"minister of international relations( and cooperation)?)$"), "foreign minister"),
     (re.compile(r"^(minister (of|for) (national )?defen[cs]e|secretary of defen[cs]e|defen[cs]e secretary|"
                 r"defen[cs]e minister)$"), "defence minister"),
-    (re.compile(r"^(supreme leader|king|kings|emperor|monarch|queen|emir|sultan)$"), "monarch"),
+    (re.compile(r"^(supreme leader|king|kings|emperor|monarch|queen|emir|sultan|pope)$"), "monarch"),
 ]
 
 
