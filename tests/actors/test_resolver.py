@@ -231,3 +231,9 @@ def test_role_nouns_refer_back_to_a_named_group(nlp, resolver):
 def test_lower_case_words_are_not_names(nlp, resolver):
     ms = _resolve(nlp, resolver, "She read a PDF about american history and the mainland.", None)
     assert not [m for m in ms if m.code in ("USA", "MMRREB")]
+
+
+def test_coordinated_title_is_one_phrase(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Planning and Investment Minister Tran Xuan Gia said Vietnam is committed.", None)
+    m = next(m for m in ms if "Minister" in m.text)
+    assert m.text.startswith("Planning and Investment Minister") and m.sector == "GOV"

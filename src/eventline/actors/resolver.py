@@ -480,6 +480,7 @@ class ActorResolver:
     def _read_chunks(self, doc: _View, chunks: list[_Chunk], when: date | None) -> list[ActorMention]:
         named: list[tuple[int, Entry]] = []  # (token, person entry) in text order, for short references
         out: list[ActorMention] = []
+        chunks[:] = self._join_titles(doc, chunks)
         for ch in chunks:
             self._read_chunk(doc, ch, when, named)
         # coordination: 'the Japanese and South Korean leaders', 'North and South Korea'
@@ -507,6 +508,23 @@ class ActorResolver:
                     group += 1
                     a.mention.group = group
                 b.mention.group = a.mention.group
+        return out
+
+    @staticmethod
+    def _join_titles(doc: _View, chunks: list[_Chunk]) -> list[_Chunk]:
+        """'Planning and Investment Minister Tran Xuan Gia': capitalised words joined by 'and' to a phrase whose
+        capitalised words lead to a title belong to that title."""
+        out: list[_Chunk] = []
+        for ch in chunks:
+            prev = out[-1] if out else None
+            if (prev is not None and not prev.atoms and ch.start - prev.end == 1 and doc.lower[prev.end] == "and"
+                    and all(doc.words[t][:1].isupper() for t in range(prev.start, prev.end))
+                    and doc.words[ch.start][:1].isupper()
+                    and any(a.agent is not None and a.start > ch.start for a in ch.atoms)
+                    and all(doc.words[t][:1].isupper() for t in range(ch.start, min(a.start for a in ch.atoms)))):
+                out[-1] = _Chunk(prev.start, ch.end, ch.atoms)
+                continue
+            out.append(ch)
         return out
 
     def _mention(self, doc: _View, start: int, end: int, code: str | None, country: str | None, sector: str | None,
