@@ -281,3 +281,9 @@ def test_participle_read_as_adjective_is_given_back_its_clause():
                            deps=["det", "amod", "nsubj", "ROOT", "punct"],
                            pos=["DET", "VERB", "NOUN", "VERB", "PUNCT"], tags=["DT", "VBN", "NN", "VBD", "."])
     assert repair_participle_clauses(doc) == 0 and doc[1].dep_ == "amod"
+
+
+def test_quantity_phrase_subject_is_the_people_counted(code):
+    recs = code("Thousands of Kenyan students blocked roads in Nairobi on Monday.")
+    assert any(r["cameo"].startswith("14") and "KEN" in _countries(r["actor"]) for r in recs), \
+        [(r["cameo"], r["actor"]) for r in recs]

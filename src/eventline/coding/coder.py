@@ -45,6 +45,10 @@ EXPANSION_DEPS = frozenset({"nmod:poss", "poss", "compound", "amod", "flat", "ap
                             "nmod:unmarked", "nummod"})
 NEEDS_RECIPIENT = frozenset({"054", "042", "043", "041"})
 INTENT_NOUN_KINDS = ("intent", "reject", "threaten", "appeal", "demand")
+QUANTITY_NOUNS = frozenset({"hundred", "hundreds", "thousand", "thousands", "ten", "tens", "dozen", "dozens",
+                            "score", "scores", "million", "millions", "group", "groups", "number", "crowd", "crowds",
+                            "band", "contingent", "handful", "some", "many", "most", "several", "members", "member",
+                            "batch", "unit", "units", "team", "delegation"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 OBJECT_CONTROL = frozenset({"urge", "ask", "order", "tell", "persuade", "force", "allow", "permit", "invite",
                             "encourage", "press", "instruct", "require", "help", "enable", "authorize", "authorise",
@@ -1117,6 +1121,14 @@ def _inner_mention(tok: Token, index: MentionIndex) -> ActorMention | None:
             m = index.at(c.i)
             if m is not None:
                 return m
+    # quantities: 'Tens of thousands of university students', 'a group of refugees'
+    if tok.lemma_.lower() in QUANTITY_NOUNS or tok.lower_ in QUANTITY_NOUNS:
+        for c in F.kids(tok):
+            if c.dep_ in ("nmod", "pobj", "prep") and (F.prep_of(c) == "of" or c.dep_ == "prep"):
+                target = next((g for g in F.kids(c) if g.dep_ == "pobj"), c) if c.dep_ == "prep" else c
+                m = index.at(target.i) or _inner_mention(target, index)
+                if m is not None:
+                    return m
     # one level further inside a compound: 'Israeli air strikes' (Israeli -> air -> strikes)
     for c in F.kids(tok):
         if c.dep_ == "compound" and c.i < tok.i:
