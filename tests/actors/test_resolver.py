@@ -237,3 +237,8 @@ def test_coordinated_title_is_one_phrase(nlp, resolver):
     ms = _resolve(nlp, resolver, "Planning and Investment Minister Tran Xuan Gia said Vietnam is committed.", None)
     m = next(m for m in ms if "Minister" in m.text)
     assert m.text.startswith("Planning and Investment Minister") and m.sector == "GOV"
+
+
+def test_ethnic_group_placed_by_its_clause(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", None)
+    assert _code_of(ms, "Albanians") == "SRBCVL"

@@ -493,8 +493,11 @@ class ActorResolver:
             m = ch.mention
             if m is None or m.code is not None and m.country is not None and m.kind != "ethnic":
                 continue
+            before = m.country
             self._borrow(doc, chunks, idx, when)
             if m.kind == "ethnic":
+                if m.country == before:
+                    self._ethnic_location(doc, chunks, ch)
                 m.kind = "agent"
         group = 0
         for ch in chunks:
@@ -509,6 +512,29 @@ class ActorResolver:
                     a.mention.group = group
                 b.mention.group = a.mention.group
         return out
+
+    @staticmethod
+    def _ethnic_location(doc: _View, chunks: list[_Chunk], ch: _Chunk) -> None:
+        """'100 ethnic Albanians demonstrated on Tuesday in Serbia': an ethnic group takes the country where its
+        clause places it ('in <country>' attached to the group's verb)."""
+        m = ch.mention
+        assert m is not None
+        spacy_doc = doc.doc
+        head = spacy_doc[m.head]
+        verbs = {head.head.i} if head.head.i != head.i else set()
+        verbs |= {c.i for c in head.children if c.dep_.startswith("acl")}  # a parse that hangs the verb on the noun
+        if not verbs:
+            return
+        for other in chunks:
+            o = other.mention
+            if o is None or o.kind != "country" or not o.country or o is m:
+                continue
+            tok = spacy_doc[o.head]
+            while tok.dep_ in ("flat", "compound", "amod") and tok.head.i != tok.i:
+                tok = tok.head
+            if tok.head.i in verbs and any(c.lower_ in ("in", "inside", "across", "throughout") for c in tok.children):
+                m.country, m.code = o.country, make_code(o.country, m.sector)
+                return
 
     @staticmethod
     def _join_titles(doc: _View, chunks: list[_Chunk]) -> list[_Chunk]:
