@@ -287,3 +287,10 @@ def test_quantity_phrase_subject_is_the_people_counted(code):
     recs = code("Thousands of Kenyan students blocked roads in Nairobi on Monday.")
     assert any(r["cameo"].startswith("14") and "KEN" in _countries(r["actor"]) for r in recs), \
         [(r["cameo"], r["actor"]) for r in recs]
+
+
+def test_protest_aimed_through_an_in_protest_of_phrase(code):
+    recs = code("A group of Chechen refugees are continuing a hunger strike in protest of the Russian government's "
+                "refusal to accept the independence of Chechnya.")
+    assert any(r["cameo"].startswith("14") and "RUS" in _countries(r["recipient"]) for r in recs), \
+        [(r["cameo"], r["recipient"]) for r in recs]

@@ -66,6 +66,7 @@ PURPOSE_ROOTS = frozenset({"14"})
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "ccomp"})
 PURPOSE_LEMMAS = frozenset({"demand", "protest", "press", "call", "urge", "denounce", "condemn", "oppose", "seek",
                             "show", "express", "voice", "reject", "challenge", "decry", "criticize", "criticise"})
+PROTEST_FRAMES = frozenset({"protest", "defiance", "opposition", "response", "retaliation"})
 PLACE_ROOTS = frozenset({"08", "13", "14", "15", "16", "17", "18", "19", "20"})
 PLACE_PREPS = ("in", "inside", "across", "throughout")
 ALLEGE_LEMMAS = frozenset({"claim", "allege", "charge", "contend", "accuse"})
@@ -870,6 +871,14 @@ class EventCoder:
         of X', 'rioted to protest X's decision'."""
         nodes = [c.anchor] + ([c.clause_anchor] if c.clause_anchor is not None else [])
         for node in nodes:
+            # 'a hunger strike in protest of the government's refusal', 'in defiance of Chinese authorities'
+            for pr, o in F.prep_objects(node):
+                if pr == "in" and o.lemma_.lower() in PROTEST_FRAMES:
+                    for pr2, o2 in F.prep_objects(o):
+                        if pr2 in ("against", "of", "at", "over"):
+                            r = self.actors_at(o2, index) or self._owner(o2, index)
+                            if r:
+                                return r
             for ch in F.kids(node):
                 if ch.dep_ not in PURPOSE_DEPS or ch.lemma_.lower() not in PURPOSE_LEMMAS:
                     continue
