@@ -74,6 +74,7 @@ def test_bad_ranges_codes_and_counts_are_usage_errors_not_silent_or_tracebacks(t
         (["timeline", "PRK", "JPN", "--start", "2025", "--end", "2024"], "after end"),  # was an empty table
         (["timeline", "PRK", "JPN", "--top", "-1"], "--top"),  # was a table without rows
         (["timeline", "PRK;x", "JPN"], "not a country or actor code"),
+        (["timeline", "PRK", "prk"], "two different codes"),  # as the API's series: one side twice is no dyad
         (["shifts", "--window", "0"], "--window"),  # was ZeroDivisionError
         (["shifts", "--min-certainty", "2"], "--min-certainty"),
     ]

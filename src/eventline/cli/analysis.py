@@ -100,6 +100,8 @@ def timeline(
     from eventline.analysis.render import series_text
     from eventline.analysis.timeline import dyad_series
 
+    if a.upper() == b.upper():
+        raise _fail(f"a dyad needs two different codes, not {a.upper()} twice")
     con = _connect(db)
     try:
         series = dyad_series(con, a, b, by=by.value, normalise=normalise, start=start, end=end, top=top,
