@@ -11,7 +11,7 @@ from eventline.cli import app
 
 SERVE_EPILOG = """Examples:
 
-  eventline serve --db news.duckdb                      # then open http://127.0.0.1:8000/
+  eventline serve --db news.duckdb     # then open http://127.0.0.1:8000/
 
   eventline serve --db news.duckdb --port 8080
 
