@@ -294,3 +294,8 @@ def test_protest_aimed_through_an_in_protest_of_phrase(code):
                 "refusal to accept the independence of Chechnya.")
     assert any(r["cameo"].startswith("14") and "RUS" in _countries(r["recipient"]) for r in recs), \
         [(r["cameo"], r["recipient"]) for r in recs]
+
+
+def test_stated_aim_of_a_protest_is_not_a_second_protest(code):
+    recs = code("Thousands of French workers marched in Paris on Saturday to protest against the pension reform.")
+    assert len([r for r in recs if r["cameo"].startswith("14")]) == 1, [(r["cameo"], r["trigger"]) for r in recs]

@@ -280,7 +280,7 @@ class EventCoder:
             if self._finish(c, index):
                 out.append(c)
         _share_recipients(out)
-        _rank_governed(out)
+        out = _rank_governed(out)
         if self.allegations:
             out += self._allegations(out, index)
         out += self._obligation(tokens, index, found)
@@ -1254,20 +1254,27 @@ def _share_recipients(cands: list[Candidate]) -> None:
                 break
 
 
-def _rank_governed(cands: list[Candidate]) -> None:
+def _rank_governed(cands: list[Candidate]) -> list[Candidate]:
     """An event in the purpose or manner clause of another ('blocked roads demanding that ...', 'began a hunger
-    strike to protest ...') is secondary: it scores below the event that governs it."""
+    strike to protest ...') is secondary: it scores below the event that governs it; a stated aim of the same
+    CAMEO root ('marched to protest against the reform') is the same event told twice and is dropped."""
+    drop: set[int] = set()
     for c in cands:
         t = c.anchor
         for _ in range(3):
             if t.head.i == t.i or t.dep_ not in GOVERNED_DEPS:
                 break
             t = t.head
-            if any(o is not c and (o.anchor.i == t.i or (o.clause_anchor is not None and o.clause_anchor.i == t.i))
-                   for o in cands):
+            gov = [o for o in cands if o is not c and (
+                o.anchor.i == t.i or (o.clause_anchor is not None and o.clause_anchor.i == t.i))]
+            if gov:
+                if c.anchor.lemma_.lower() in PURPOSE_LEMMAS and any(
+                        o.code[:2] == c.code[:2] and id(o) not in drop for o in gov):
+                    drop.add(id(c))
                 c.score = max(0.05, c.score - 0.15)
                 c.steps.append("secondary to the event that governs it")
                 break
+    return [c for c in cands if id(c) not in drop]
 
 
 def _surface_coordination(out: list[ActorMention], doc: Doc, index: MentionIndex) -> None:
