@@ -452,6 +452,20 @@ def export_command(
 # ------------------------------------------------------------------------------------------------------ demo
 
 
+def program_name(argv0: str | None = None) -> str:
+    """How to call eventline again from this shell: `eventline` when that name on PATH is this program, else the
+    path it was started by (`make demo` runs `.venv/bin/eventline`, which is not on PATH until the venv is active)."""
+    import shutil
+
+    argv0 = argv0 if argv0 is not None else sys.argv[0]
+    if Path(argv0).name != "eventline":  # run some other way (python -m, a test runner)
+        return "eventline"
+    on_path = shutil.which("eventline")
+    if on_path and Path(on_path).resolve() == Path(argv0).resolve():
+        return "eventline"
+    return argv0
+
+
 def examples_dir() -> Path | None:
     """The bundled example corpus: `examples/` beside the package's source tree, else in the current folder."""
     import eventline
@@ -514,6 +528,7 @@ def demo(
                 out.print(rendered, markup=False, highlight=False)  # news text may hold [brackets]
     finally:
         store.close()
-    out.print(f"\nBrowse the events and the dashboard:  [bold]eventline serve --db {db}[/bold]")
+    command = escape(f"{program_name()} serve --db {db}")
+    out.print(f"\nBrowse the events and the dashboard:  [bold]{command}[/bold]")
     if summary.unreadable:
         raise typer.Exit(1)
