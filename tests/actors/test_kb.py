@@ -140,3 +140,9 @@ def test_a_replacement_knowledge_base(nlp):
     assert r.lookup("Japan") is None
     ms = r.resolve(nlp("Freedonian troops crossed the river."))
     assert [(m.text, m.code) for m in ms] == [("Freedonian troops", "XYZMIL")]
+
+
+@pytest.mark.parametrize(("text", "code"), [("Indian", "IND"), ("American", "USA"), ("French", "FRA"),
+                                            ("Aruban", "ABW"), ("Bermudian", "BMU")])
+def test_shared_demonyms_go_to_their_country(resolver, text, code):
+    assert resolver.lookup(text).code == code

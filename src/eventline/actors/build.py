@@ -443,11 +443,41 @@ def build(shared: Path, out: Path = DATA_DIR) -> None:
     ci_leaders = [r for r in ci_leaders if r["country"] in iso_codes]
     country_rows, capital_rows = [], []
     names_to_iso: dict[str, str] = {}
+    # A name or demonym several countries claim ('Indian': India and the British Indian Ocean Territory, 'American':
+    # the United States and American Samoa) stays with the one UN member among them; when there is none or several
+    # ('Congolese'), every claimant keeps it.
+    claims: dict[str, set[str]] = {}
+    for iso, info in countries.items():
+        for n in _unique(info["names"]):
+            claims.setdefault(n.lower(), set()).add(iso)
+    records = json.loads((ref / "countries.json").read_text("utf-8"))
+    members = {ISO_FIXES.get(c["cca3"], c["cca3"]) for c in records if c.get("unMember")}
+    demonym_of: dict[str, set[str]] = {}
+    for c in records:
+        for form in (c.get("demonyms", {}).get("eng", {}) or {}).values():
+            demonym_of.setdefault(form.lower(), set()).add(ISO_FIXES.get(c["cca3"], c["cca3"]))
+
+    def keeps(name: str, iso: str) -> bool:
+        """Whose is a name several countries claim: the UN member whose demonym it is ('French', 'American'), else
+        the one whose demonym it is ('Aruban'), else the one UN member, else the one whose common name it starts
+        like; if still several, all keep it."""
+        owners = claims.get(name.lower(), set())
+        if len(owners) <= 1:
+            return True
+        demonym = owners & demonym_of.get(name.lower(), set())
+        for pick in (demonym & members, demonym, owners & members,
+                     {o for o in owners if _unique(countries[o]["names"])[:1]
+                      and _unique(countries[o]["names"])[0][:4].lower() == name[:4].lower()}):
+            if len(pick) == 1:
+                return iso in pick
+        return True
+
     for iso in sorted(countries):
         info = countries[iso]
         names = _unique(info["names"])
         if not names or not re.fullmatch(r"[A-Z]{3}", iso):
             continue
+        names = names[:1] + [n for n in names[1:] if keeps(n, iso)]
         for n in names:
             names_to_iso.setdefault(n.lower(), iso)
         country_rows.append(_row(kind="country", country=iso, name=names[0], aliases="|".join(names[1:])))
