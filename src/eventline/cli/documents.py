@@ -525,6 +525,7 @@ def demo(
         if report is not None:
             rendered = report(store.con)
             if rendered is not None:
+                out.print()
                 out.print(rendered, markup=False, highlight=False)  # news text may hold [brackets]
     finally:
         store.close()
