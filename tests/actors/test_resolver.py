@@ -242,3 +242,8 @@ def test_coordinated_title_is_one_phrase(nlp, resolver):
 def test_ethnic_group_placed_by_its_clause(nlp, resolver):
     ms = _resolve(nlp, resolver, "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", None)
     assert _code_of(ms, "Albanians") == "SRBCVL"
+
+
+def test_short_name_before_a_possessive_gives_the_country(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Students protested against President Bouteflika's government.", None)
+    assert _code_of(ms, "government") == "DZAGOV"

@@ -619,7 +619,7 @@ class ActorResolver:
             sector = head_atom.agent.sector
             if former and sector in ("GOV", None):
                 sector = "ELI"
-            country = mod_country
+            country = mod_country or self._possessor_country(doc, ch, named, when)
             org = next((a.entries[-1] for a in modifiers if a.entries and a.entries[-1].kind == "org"), None)
             if org is not None and org.sector == "IGO":
                 code, country = org.code, None
@@ -665,6 +665,25 @@ class ActorResolver:
             m = self._unknown_name(doc, ch, name_toks, when, named, mod_country, None, False)
             if m is not None and m.resolved:
                 ch.extra.append(m)
+
+    def _possessor_country(self, doc: _View, ch: _Chunk, named: list[tuple[int, Entry]],
+                           when: date | None) -> str | None:
+        """"President Bouteflika's government": the country of a short name before the possessive."""
+        poss = next((t for t in range(ch.start + 1, ch.end) if doc.lower[t] in ("'s", "’s", "'")), None)
+        if poss is None:
+            return None
+        covered = {t for a in ch.atoms for t in range(a.start, a.end)}
+        toks = []
+        for t in range(poss - 1, ch.start - 1, -1):
+            if t in covered or doc.pos[t] != "PROPN" or not doc.words[t][:1].isupper():
+                break
+            toks.insert(0, t)
+        if not toks:
+            return None
+        parts = [p for t in toks for p in _norm_parts(doc.words[t])]
+        title_words = set(doc.lower[ch.start:toks[0]]) & TITLE_WORDS
+        entry = self._short_reference(parts, when, named, title_words, None)
+        return entry.resolve(when)[1] if entry is not None else None
 
     @staticmethod
     def _titled_role(entry: Entry, when: date | None, title_words: set[str]) -> tuple[str | None, str | None,
