@@ -991,7 +991,7 @@ class EventCoder:
             return out
         doc = sent.doc
         for s, e, text, value in found:
-            norm = _norm_date(value)
+            norm = eventline.dates.record_date(value)  # one rule for TIMEX -> record date: the dates module's
             if not norm:
                 continue
             span = doc.char_span(sent.start_char + s, sent.start_char + e, alignment_mode="expand")
@@ -1077,28 +1077,6 @@ def furniture_cutoff(text: str) -> int:
     if m and m.start() > len(text) * 0.3:
         return m.start()
     return len(text)
-
-
-def _norm_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", value)
-    if m:
-        return value
-    m = re.match(r"^(\d{4})-W(\d{2})", value)
-    if m:
-        try:
-            return date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1).isoformat()[:7]
-        except ValueError:
-            return m.group(1)
-    m = re.match(r"^(\d{3})X$", value)
-    if m:
-        return m.group(1) + "0"
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})T", value)
-    if m:
-        return value[:10]
-    m = re.match(r"^(\d{4})", value)
-    return m.group(1) if m else None
 
 
 def _noun_negated(tok: Token) -> bool:
