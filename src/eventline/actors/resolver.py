@@ -1067,8 +1067,9 @@ def _freeze_gc() -> None:
     collection otherwise walks them all, again and again). They return to the collector at exit, so extension
     modules see their objects released as usual."""
     global _UNFREEZE_AT_EXIT
-    gc.freeze()
-    if not _UNFREEZE_AT_EXIT:
+    if not _UNFREEZE_AT_EXIT:  # once per process: later resolvers (with extensions) are small next to the base
+        gc.collect()  # what is garbage now is not frozen
+        gc.freeze()
         atexit.register(gc.unfreeze)
         _UNFREEZE_AT_EXIT = True
 
