@@ -247,3 +247,8 @@ def test_ethnic_group_placed_by_its_clause(nlp, resolver):
 def test_short_name_before_a_possessive_gives_the_country(nlp, resolver):
     ms = _resolve(nlp, resolver, "Students protested against President Bouteflika's government.", None)
     assert _code_of(ms, "government") == "DZAGOV"
+
+
+def test_body_of_people_takes_their_sector(nlp, resolver):
+    ms = _resolve(nlp, resolver, "The Nigerian Union of Teachers called a strike.", None)
+    assert _code_of(ms, "Nigerian Union") == "NGAEDU"

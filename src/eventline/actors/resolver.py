@@ -49,6 +49,9 @@ MEMBER_PREPS = {"of", "at", "from", "in", "for"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mister", "madam", "madame", "sir", "dame", "monsieur", "herr", "sheikh"}
 # Sectors whose definite role nouns ('the president', 'the army') refer back to a named one of the same sector.
 DEFINITE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "OPP"}
+# Heads of names of bodies of people: 'Union of Teachers' is EDU, 'Association of Jurists' JUD.
+COLLECTIVE_HEADS = {"union", "association", "federation", "confederation", "council", "league", "syndicate",
+                    "society", "committee", "congress", "assembly", "alliance", "coalition", "front", "movement"}
 PLACE_PREPS = {"in", "throughout", "across", "of", "inside", "from", "at", "near"}
 # Hyphenated participles that keep a phrase together: 'Saudi-led coalition', 'US-backed forces'.
 LINK_PARTICIPLES = {"led", "backed", "based", "funded", "sponsored", "allied", "linked", "aligned", "controlled",
@@ -488,6 +491,15 @@ class ActorResolver:
             if not (b.start - a.end == 1 and doc[a.end].lower_ in ("and", "or", "&", ",")):
                 continue
             self._distribute(doc, a, b, when)
+        # 'Nigerian Union of Teachers', 'Association of African Jurists': a body of people of one sector
+        for a, b in zip(chunks, chunks[1:], strict=False):
+            m, other = a.mention, b.mention
+            if (m is not None and other is not None and m.kind in ("agent", "unknown")
+                    and doc.lower[a.end - 1] in COLLECTIVE_HEADS and b.start - a.end == 1
+                    and doc.lower[a.end] == "of" and other.kind == "agent" and other.sector):
+                country = m.country or other.country
+                m.sector, m.country, m.kind = other.sector, country, "agent"
+                m.code = make_code(country, other.sector) if country else None
         # member nouns and appositions
         for idx, ch in enumerate(chunks):
             m = ch.mention
