@@ -252,3 +252,10 @@ def test_short_name_before_a_possessive_gives_the_country(nlp, resolver):
 def test_body_of_people_takes_their_sector(nlp, resolver):
     ms = _resolve(nlp, resolver, "The Nigerian Union of Teachers called a strike.", None)
     assert _code_of(ms, "Nigerian Union") == "NGAEDU"
+
+
+def test_a_country_before_a_title_starts_a_second_actor(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Abe and U.S. President Donald Trump agreed that talks should continue.",
+                  date(2018, 4, 28))
+    trump = next(m for m in ms if "Trump" in m.text)
+    assert not trump.text.startswith("Abe") and trump.code == "USAGOV"

@@ -559,7 +559,11 @@ class ActorResolver:
                     and all(doc.words[t][:1].isupper() for t in range(prev.start, prev.end))
                     and doc.words[ch.start][:1].isupper()
                     and any(a.agent is not None and a.start > ch.start for a in ch.atoms)
-                    and all(doc.words[t][:1].isupper() for t in range(ch.start, min(a.start for a in ch.atoms)))):
+                    and all(doc.words[t][:1].isupper() for t in range(ch.start, min(a.start for a in ch.atoms)))
+                    # the words before the title are part of its name only when they are nothing themselves: in
+                    # 'Abe and U.S. President Donald Trump' the country before the title starts a second actor
+                    and all(a.agent is not None for a in ch.atoms if a.start < min(
+                        b.start for b in ch.atoms if b.agent is not None))):
                 out[-1] = _Chunk(prev.start, ch.end, ch.atoms)
                 continue
             out.append(ch)
