@@ -56,3 +56,19 @@ def test_pipeline_uses_the_named_model(tmp_path, nlp):
     blank.to_disk(tmp_path / "plain")
     pipeline = eventline.Pipeline(model=tmp_path / "plain")
     assert "sentencizer" in pipeline.nlp.pipe_names and "parser" not in pipeline.nlp.pipe_names
+
+
+def test_evaluate_with_gold_docs_in_their_own_vocab(nlp):
+    """spaCy's morphologizer scorer raises a KeyError when a predicted feature bundle is missing from the gold
+    Vocab (as with conllu_to_docs); the shipped config uses eventline.morphologizer_scorer.v1 instead."""
+    from spacy.tokens import Doc
+    from spacy.training import Example
+    from spacy.vocab import Vocab
+
+    words = ["Rebels", "attacked", "the", "town", "."]
+    gold = Doc(Vocab(), words=words, spaces=[True, True, True, False, False],
+               pos=["NOUN", "VERB", "DET", "NOUN", "PUNCT"], morphs=["Number=Plur", "", "", "Number=Sing", ""],
+               heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "det", "obj", "punct"])
+    scores = nlp.evaluate([Example(nlp.make_doc("Rebels attacked the town."), gold)])
+    assert scores["dep_uas"] == 1.0
+    assert 0.0 <= scores["morph_acc"] <= 1.0
