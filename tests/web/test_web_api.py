@@ -335,3 +335,41 @@ def test_claims_disputed_filter_matches_the_cli_option(sample_db, tmp_path):
     assert any(not g["disputed"] for g in every)
     assert disputed and disputed == [g for g in every if g["disputed"]]
     assert bad.status_code == 422 and "disputed" in bad.json()["error"]
+
+
+def test_actor_search_reads_every_text_of_a_code_and_the_example_is_the_most_frequent(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from eventline import Document
+    from eventline.store import Store
+    from eventline.web import create_app
+
+    class Coded:  # a coded document without a parse, as Store.write_batch reads it
+        def __init__(self, document, events):
+            self.document, self.events, self.claims, self.spacy_doc = document, events, [], None
+
+    def record(i: int, actor_text: str) -> dict:
+        text = f"{actor_text} shelled India."
+        return {"id": f"e{i}", "doc_id": f"d{i}", "date": "2024-06-01", "date_basis": "publication",
+                "actor": [{"text": actor_text, "code": "PAKMIL", "country": "PAK", "sector": "MIL", "start": 0,
+                           "end": len(actor_text)}],
+                "recipient": [{"text": "India", "code": "IND", "country": "IND", "sector": None,
+                               "start": len(actor_text) + 9, "end": len(actor_text) + 14}],
+                "cameo": "195", "event": "ASSAULT", "goldstein": -10.0, "quad_class": 4, "negated": False,
+                "modality": "actual", "said_by": [], "text": text, "span": [0, len(text)],
+                "trigger": {"text": "shelled", "start": len(actor_text) + 1, "end": len(actor_text) + 8},
+                "confidence": 0.9}
+
+    # one mention says 'army'; the code's usual text, written later, is 'Pakistani troops'
+    texts = ["the Pakistani army"] + [f"unit {k}" for k in range(30)] + ["Pakistani troops"] * 40
+    db = tmp_path / "codes.duckdb"
+    with Store(db) as store:
+        store.write_batch([Coded(Document(id=f"d{i}", text=record(i, t)["text"]), [record(i, t)])
+                           for i, t in enumerate(texts)])
+    with TestClient(create_app(db)) as c:
+        found = c.get("/api/actors", params={"q": "army"}).json()["actors"]
+        everything = c.get("/api/actors", params={"limit": 500}).json()["actors"]
+    assert "PAKMIL" in {a["code"] for a in found}
+    pakmil = next(a for a in everything if a["code"] == "PAKMIL")
+    assert pakmil["example"] == "Pakistani troops" and pakmil["mentions"] == len(texts)
+    assert next(a for a in everything if a["code"] == "PAK")["mentions"] == len(texts)  # counted by country

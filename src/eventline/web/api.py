@@ -174,8 +174,12 @@ def actors(
     q: Annotated[str | None, Query(max_length=100, description="Part of a code or name.")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
 ) -> dict[str, Any]:
-    rows = {r["code"]: {"code": r["code"], "name": r["name"], "country": None, "mentions": r["mentions"],
-                        "example": r["example"]} for r in queries.store_codes(con)}
+    texts = {}
+    rows = {}
+    for r in queries.store_codes(con):
+        rows[r["code"]] = {"code": r["code"], "name": r["name"], "country": None, "mentions": r["mentions"],
+                           "example": r["example"]}
+        texts[r["code"]] = " | ".join(r["texts"]).lower()
     for known in sources.known_actors():
         code = known.get("code")
         if not code:
@@ -187,7 +191,7 @@ def actors(
     if q:
         needle = q.strip().lower()
         found = [r for r in found if needle in r["code"].lower() or needle in (r["name"] or "").lower()
-                 or needle in (r["example"] or "").lower()]
+                 or needle in texts.get(r["code"], "")]
         # An exact code first, then codes that start with the words, then the rest; busiest first within each.
         found.sort(key=lambda r: (r["code"].lower() != needle, not r["code"].lower().startswith(needle),
                                   -r["mentions"], r["code"]))

@@ -118,23 +118,36 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> str | None:
     return row[0] if row else None
 
 
-def store_codes(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
-    """Actor codes and countries that occur as actor or recipient, with how many records mention them."""
+def store_codes(con: duckdb.DuckDBPyConnection, texts_per_code: int = 20) -> list[dict[str, Any]]:
+    """Actor codes and countries that occur as actor or recipient, with how many records mention them, busiest
+    first. `example` is the code's most frequent text (ties: the first in order) and `texts` its most frequent
+    texts, so that the picker's search by name does not depend on which text the database happens to pick."""
     rows = con.execute(
         """
         WITH ents AS (
             SELECT unnest(list_concat(actor, recipient)) AS e FROM events
-        ), keys AS (
-            SELECT e.code AS code, any_value(e.name) AS name, any_value(e.text) AS text, count(*) AS n
-            FROM ents WHERE e.code IS NOT NULL AND e.code <> 'UNK' GROUP BY e.code
-            UNION ALL
-            SELECT e.country, NULL, NULL, count(*) FROM ents
+        ), per_text AS (
+            SELECT e.code AS code, max(e.name) AS name, e.text AS text, count(*) AS n
+            FROM ents WHERE e.code IS NOT NULL AND e.code <> 'UNK' GROUP BY e.code, e.text
+        ), codes AS (
+            SELECT code, max(name) AS name, list(text ORDER BY n DESC, text) FILTER (WHERE text IS NOT NULL)
+                   AS texts, sum(n) AS n
+            FROM per_text GROUP BY code
+        ), countries AS (
+            SELECT e.country AS code, count(*) AS n FROM ents
             WHERE e.country IS NOT NULL AND e.country <> e.code GROUP BY e.country
         )
-        SELECT code, any_value(name), any_value(text), sum(n) FROM keys GROUP BY code ORDER BY sum(n) DESC, code
+        SELECT coalesce(c.code, k.code) AS code, c.name, c.texts, coalesce(c.n, 0) + coalesce(k.n, 0) AS n
+        FROM codes c FULL OUTER JOIN countries k ON c.code = k.code
+        ORDER BY n DESC, code
         """
     ).fetchall()
-    return [{"code": c, "name": name, "example": text, "mentions": int(n)} for c, name, text, n in rows]
+    out = []
+    for code, name, texts, n in rows:
+        texts = list(texts or [])[:texts_per_code]
+        out.append({"code": code, "name": name, "example": texts[0] if texts else None, "texts": texts,
+                    "mentions": int(n)})
+    return out
 
 
 def code_in_store(con: duckdb.DuckDBPyConnection, code: str) -> bool:
