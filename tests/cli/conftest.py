@@ -3,7 +3,6 @@ way to run the real `eventline` command in a subprocess."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,14 +12,11 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "store"))
 
 from store_corpus import save_tiny_model  # noqa: E402
 
-EVENTLINE = [sys.executable, "-c", "from eventline.cli import main; main()"]
+sys.path.insert(0, str(Path(__file__).parent))
+
+from cli_run import EVENTLINE, run_eventline  # noqa: E402,F401  (kept importable from conftest too)
 
 
 @pytest.fixture(scope="session")
 def tiny_model(tmp_path_factory) -> Path:
     return save_tiny_model(tmp_path_factory.mktemp("tiny_model_cli") / "model")
-
-
-def run_eventline(*args: str, input: str | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-    """`eventline ARGS...` in a subprocess (the installed package, this Python)."""
-    return subprocess.run([*EVENTLINE, *args], capture_output=True, text=True, input=input, timeout=timeout)

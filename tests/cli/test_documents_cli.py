@@ -6,10 +6,10 @@ import json
 
 import duckdb
 import pytest
+from cli_run import run_eventline
 from store_corpus import Coded, corpus, event_schema, record, write_jsonl
 from typer.testing import CliRunner
 
-from conftest import run_eventline
 from eventline import Document
 from eventline.cli import app
 from eventline.store import Store

@@ -8,9 +8,8 @@ import subprocess
 import time
 
 import duckdb
+from cli_run import EVENTLINE, run_eventline
 from store_corpus import corpus, write_jsonl
-
-from conftest import EVENTLINE, run_eventline
 
 
 def _documents(db) -> list[tuple]:
