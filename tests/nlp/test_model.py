@@ -67,7 +67,8 @@ def test_evaluate_with_gold_docs_in_their_own_vocab(nlp):
 
     words = ["Rebels", "attacked", "the", "town", "."]
     gold = Doc(Vocab(), words=words, spaces=[True, True, True, False, False],
-               pos=["NOUN", "VERB", "DET", "NOUN", "PUNCT"], morphs=["Number=Plur", "", "", "Number=Sing", ""],
+               pos=["NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+               morphs=["Number=Plur", "Tense=Past|VerbForm=Fin", "PronType=Art", "Number=Sing", ""],
                heads=[1, 1, 3, 1, 1], deps=["nsubj", "ROOT", "det", "obj", "punct"])
     scores = nlp.evaluate([Example(nlp.make_doc("Rebels attacked the town."), gold)])
     assert scores["dep_uas"] == 1.0
