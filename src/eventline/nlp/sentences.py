@@ -11,8 +11,10 @@ preset values):
   to the sentence that follows them.
 - abbreviations: titles (Gen., Sen., Mr., Lt. ...), months before a number (Jan. 5), "No." before a number, and
   initials (George W. Bush) never end a sentence; "No . 5" is merged into one token "No." first.
-- within a line, a sentence starts only after punctuation: never with a word starting in lower case (not
-  "iPhone"-like), closing punctuation, or right after a word, a comma, an opening quote or bracket, or ',"'.
+- within a line, a sentence starts only after punctuation: never with closing punctuation, nor right after a
+  word, a comma, colon, dash, an opening quote or bracket, or ',"'; a word in lower case (not "iPhone"-like)
+  starts one only after ". ! ?" (chat-style text), and an opening quote after ". ! ?" always starts one.
+- list markers at the start of a line ("1.", "-", "•") stay with their item.
 """
 
 from __future__ import annotations
