@@ -111,3 +111,21 @@ def test_suite_scoring_counts_unreachable_codes_and_shared_ids() -> None:
     # the two A-1 records share their events: each of them scores the other's as an extra
     assert (s.correct, s.not_coded, s.extra) == (3, 1, 2)
     assert s.unreachable == 1 and s.duplicate_ids == ["A-1"]
+
+
+def test_reciprocal_record_is_mirrored(coder) -> None:
+    """The general coder writes 'X and Y held talks' as actor X, recipient Y, reciprocal: PETRARCH output has
+    both directions."""
+    rec = {"id": "r1", "cameo": "040", "pattern": "", "reciprocal": True,
+           "actor": [{"code": "ARN", "start": 0, "end": 5}],
+           "recipient": [{"code": "GON", "start": 10, "end": 16}, {"code": "OSG", "start": 21, "end": 30}]}
+    got = {(r["actor"][0]["code"], r["recipient"][0]["code"]) for r in coder._directed(rec)}
+    assert got == {("ARN", "GON"), ("GON", "ARN"), ("ARN", "OSG"), ("OSG", "ARN"), ("GON", "OSG"), ("OSG", "GON")}
+    one_way = dict(rec, reciprocal=False)
+    assert [(r["actor"][0]["code"], [x["code"] for x in r["recipient"]]) for r in coder._directed(one_way)] == \
+        [("ARN", ["GON", "OSG"])]
+    # an actor with two codes on the same words: each choice is still mirrored
+    two = dict(rec, recipient=[{"code": "GON", "start": 10, "end": 16, "name": "g"},
+                               {"code": "GONGOV", "start": 10, "end": 16, "name": "g"}])
+    got = {(r["actor"][0]["code"], r["recipient"][0]["code"]) for r in coder._directed(two)}
+    assert got == {("ARN", "GON"), ("GON", "ARN"), ("ARN", "GONGOV"), ("GONGOV", "ARN")}

@@ -335,8 +335,10 @@ class PetrarchCoder(EventCoder):
         pattern = rec.get("pattern") or ""
         out: list[dict[str, Any]] = []
         members = actors
-        if pattern in self.compound and rec.get("reciprocal") and recipients:
-            members, recipients = actors + recipients, []  # the coder split the compound subject: undo it
+        if rec.get("reciprocal") and recipients:
+            # the coder puts the first party of a reciprocal event in actor and the others in recipient: every
+            # party acts towards every other, so undo the split and pair them all
+            members, recipients = actors + recipients, []
         if not recipients and len(members) > 1 and (rec.get("reciprocal") or pattern in self.compound):
             for a in members:
                 for b in members:
@@ -591,6 +593,10 @@ def _satisfied(tok: Token, p: Pattern, con: Constraint) -> bool:
     return True
 
 
+AUXILIARY_WORDS = frozenset({"has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would",
+                             "shall", "should", "may", "might", "can", "could", "must", "do", "does", "did"})
+
+
 def _before(tok: Token, words: tuple[frozenset[str], ...]) -> bool:
     """The words in front of the verb in its sentence hold `words` in order, with only auxiliaries and adverbs
     between the last of them and the verb ('{DEATH TOLL} *': 'the death toll has risen'; 'INDICATED *' is not
@@ -602,7 +608,8 @@ def _before(tok: Token, words: tuple[frozenset[str], ...]) -> bool:
             break
         if _word_in(t, words[k]):
             k -= 1
-        elif k == len(words) - 1 and t.pos_ not in ("AUX", "ADV", "PART"):
+        elif k == len(words) - 1 and t.pos_ not in ("AUX", "ADV", "PART") and not t.dep_.startswith("aux") \
+                and t.lower_ not in AUXILIARY_WORDS:  # (a parser may tag 'has' VERB in 'has risen')
             return False  # only auxiliaries and adverbs between the last of them and the verb
     return k < 0
 
@@ -668,7 +675,9 @@ def _variant(rec: dict[str, Any], code: str, actor: list[dict[str, Any]], recipi
     if tag:
         key = f"{rec['id']}|{tag}|{code}|{_codes(actor)}|{_codes(recipient)}"
         out["id"] = hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
-        out["reciprocal"] = False
+        # one choice of codes for an ambiguous actor is still the same (maybe reciprocal) event; a directed pair
+        # is not
+        out["reciprocal"] = bool(rec.get("reciprocal")) if tag.startswith("alt|") else False
     if code != rec["cameo"]:
         out.update({"cameo": code, "event": info.plover_event, "mode": info.plover_mode,
                     "context": list(info.plover_context or []), "goldstein": float(info.goldstein),
