@@ -71,3 +71,13 @@ def test_examples_hold_a_disputed_claim_for_the_claims_panel(examples_store):
     assert groups and groups[0]["disputed"]  # disputed groups come first
     values = {k: sorted(v) for d in groups[0]["disputes"] for k, v in d["values"].items()}
     assert values.get("JPN") == [17] and values.get("PRK") == [13]
+
+
+def test_japan_does_no_material_conflict_to_north_korea_in_the_examples(examples_store):
+    from eventline.analysis import merged_events
+
+    wrong = [(ev["date"], ev["cameo"], ev["text"]) for ev in merged_events(examples_store.con)
+             if ev["quad_class"] == 4 and not ev["negated"]
+             and any(a.get("country") == "JPN" for a in ev["actor"])
+             and any(r.get("country") == "PRK" for r in ev["recipient"])]
+    assert not wrong  # the articles report no Japanese attack, abduction or seizure against North Korea
