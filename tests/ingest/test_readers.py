@@ -91,6 +91,7 @@ def test_jsonl_reader_streams_and_reports_bad_lines(tmp_path):
     assert (a.id, a.title, a.pub_date, a.url, a.publisher) == ("a", "A", date(2020, 1, 2), "u", "P")
     assert c.id and c.meta == {"lang": "en"}  # no id: one derived from the content
     assert [p.path for p in problems] == [f"{path}:2", f"{path}:3", f"{path}:6"]
+    assert problems[0].reason.startswith("not valid JSON") and "'text'" in problems[1].reason
 
 
 def test_example_jsonl_ids_and_dates():

@@ -24,7 +24,11 @@ def read_jsonl_file(path: Path, on_problem: OnProblem | None = None) -> Iterator
                 continue
             seen += 1
             try:
-                doc = document_from_record(json.loads(line), lineno)
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
+                doc = document_from_record(record, lineno)
             except (ValueError, TypeError) as exc:
                 problem = ReadProblem(f"{path}:{lineno}", str(exc))
                 if on_problem is None:
