@@ -131,7 +131,7 @@ class EventCoder:
         pub = document.pub_date if isinstance(document.pub_date, date) else None
         if self.repair and spacy_doc.has_annotation("DEP"):
             try:
-                repair_participle_clauses(spacy_doc)  # 'X has imposed/amod sanctions/ROOT': the verb back
+                repair_participle_clauses(spacy_doc, self._verb_forms())  # verbs read as adjectives
             except Exception:  # noqa: BLE001 - a repair that fails leaves the parse as it was
                 pass
         mentions = self.resolver.resolve(spacy_doc, pub)
@@ -184,6 +184,14 @@ class EventCoder:
             return None
         self._arrays = (spacy_doc, arr)
         return [i for i, (lw, lm, _) in enumerate(arr) if lw in hashes or lm in hashes]
+
+    def _verb_forms(self) -> frozenset[str]:
+        """Base forms of the single-word verbs the dictionary knows (parse repair of demanded clauses)."""
+        got = getattr(self, "_verb_forms_cache", None)
+        if got is None:
+            got = frozenset(k for k in self.dictionary.verbs if "_" not in k and " " not in k and k.isalpha())
+            self._verb_forms_cache = got
+        return got
 
     def _skip_hashes(self) -> tuple[frozenset[int], dict[int, str]]:
         got = getattr(self, "_skip_h", None)

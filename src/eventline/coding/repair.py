@@ -12,7 +12,21 @@ prepositions, wrappers) is then lost. The repair gives the clause back its verb:
   * 'has/had/have' + participle + noun where the auxiliary was read as the clause's verb and the noun as its
     object: the participle takes the auxiliary's place and children, the auxiliary becomes its `aux`.
 
-Only these two shapes, only with a VBD/VBN tag on the word; anything else is left as the parser had it.
+  * a past-tense/participle `amod` that has an auxiliary or a subject of its own ('President X has/aux
+    imposed/amod sanctions/obl ..., the White House said'): an adjective takes neither, so the word is the verb
+    of a clause; it takes the noun's place in the tree (a complement clause, `ccomp`, when the noun hung on a
+    verb) and the noun becomes its object;
+  * a past-tense `amod` (or a participle of a verb the dictionary knows, not one of the usual adjectival ones
+    such as 'armed', 'wounded') right after a coordinating conjunction of a conjunct noun ('condemned an attack
+    ... and promised/amod aid/conj'): the second verb of a coordinated clause; it becomes a conjunct of the nearest verb
+    above the noun (so it shares that verb's subject) and the noun its object;
+  * a demanded clause read as a noun phrase ('demanded that Hamas/compound renounce/NOUN its armed struggle',
+    'its demand that Israel/nsubj ease/compound restrictions'): after 'that' under a verb or noun of demanding
+    or appeal, a name or noun followed by the base form of a verb the dictionary knows (tagged as a noun): the
+    base form becomes the verb of the clause, the name its subject, the following noun phrase its object.
+
+Only these shapes, only with a VBD/VBN tag on the word (or, for demanded clauses, a base form the coder's
+dictionary knows as a verb); anything else is left as the parser had it.
 """
 
 from __future__ import annotations
@@ -30,9 +44,146 @@ def _move(child: Token, head: Token, dep: str | None = None) -> None:
         child.dep_ = dep
 
 
-def repair_participle_clauses(doc: Doc) -> int:
-    """Repairs `doc` in place (see the module text); returns how many clauses were given back their verb."""
+CLAUSE_OWN_DEPS = frozenset({"aux", "aux:pass", "auxpass", "nsubj", "nsubj:pass", "nsubjpass"})
+COORDINATORS = frozenset({"and", "but", "then"})
+VERB_LIKE = frozenset({"VERB", "AUX"})
+DEMAND_WORDS = frozenset({"demand", "insist", "urge", "ask", "request", "appeal", "call", "press", "plead", "beg",
+                          "call_for", "require", "petition"})
+NOT_BASE_VERB_TAGS = frozenset({"NNS", "NNPS", "VBD", "VBN", "VBG", "VBZ"})
+
+
+def _verb_above(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(len(tok.doc)):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in VERB_LIKE:
+            return cur
+    return None
+
+
+# participles that are mostly adjectives after 'and' ('civilians and armed militias', 'and wounded soldiers')
+ADJECTIVAL_PARTICIPLES = frozenset({
+    "armed", "wounded", "injured", "affected", "displaced", "detained", "elected", "disputed", "occupied", "banned",
+    "exiled", "accused", "suspected", "alleged", "united", "fixed", "related", "based", "concerned", "organized",
+    "organised", "trained", "skilled", "qualified", "married", "retired", "limited", "advanced", "developed",
+    "registered", "imprisoned", "jailed", "kidnapped", "abducted", "killed", "missing", "captured", "besieged",
+    "isolated", "oppressed", "unemployed", "coordinated", "sustained", "repeated", "renewed", "increased"})
+
+
+def _clause_amods(doc: Doc, verb_forms: frozenset[str] | set[str] | None = None) -> int:
+    """Participles with an auxiliary/subject of their own, and past-tense words right after 'and' in a conjunct
+    noun: clause verbs read as adjectives (see the module text)."""
     fixed = 0
+    for verb in list(doc):
+        if verb.dep_ != "amod" or verb.tag_ not in PARTICIPLE_TAGS or verb.i >= verb.head.i:
+            continue
+        noun = verb.head
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.head.i == noun.i:
+            continue
+        own = any(c.dep_ in CLAUSE_OWN_DEPS for c in verb.children)
+        prev = doc[verb.i - 1] if verb.i > 0 else None
+        coordinated = (noun.dep_ == "conj" and prev is not None and prev.lower_ in COORDINATORS
+                       and prev.head.i == noun.i and prev.dep_ == "cc"
+                       and (verb.tag_ == "VBD" or verb_forms is not None and verb.lemma_.lower() in verb_forms
+                            and verb.lower_ not in ADJECTIVAL_PARTICIPLES))
+        if not own and not coordinated:
+            continue
+        if any(c.dep_ == "amod" and c.i < verb.i and c.pos_ == "ADJ" for c in noun.children):
+            continue  # 'a newly elected/amod president' with an adjective before it: a real modifier
+        if coordinated:
+            above = _verb_above(noun)
+            if above is None:
+                continue
+            verb.head, verb.dep_ = above, "conj"
+            _move(prev, verb)
+        else:
+            head = noun.head
+            dep = "ccomp" if head.pos_ in VERB_LIKE and noun.dep_ not in ("conj", "appos") else noun.dep_
+            verb.head, verb.dep_ = head, dep
+            for c in list(noun.children):
+                if c.i < verb.i and c.dep_ in ("punct", "mark", "advmod"):
+                    _move(c, verb)
+        verb.pos_ = "VERB"
+        _move(noun, verb, "obj")
+        fixed += 1
+    return fixed
+
+
+def _demanded_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | None) -> int:
+    """'demanded that Hamas renounce its struggle' read as a noun phrase (see the module text)."""
+    if not verb_forms:
+        return 0
+    fixed = 0
+    for that in list(doc):
+        if that.lower_ != "that" or that.i + 2 >= len(doc):
+            continue
+        gov = _governor(doc, that)
+        if gov is None or gov.lemma_.lower() not in DEMAND_WORDS:
+            continue
+        # the subject: one to four tokens after 'that' (a name, 'the US', 'its partners'), then the verb
+        for k in range(that.i + 2, min(len(doc), that.i + 6)):
+            w = doc[k]
+            if w.lower_ not in verb_forms or w.tag_ in NOT_BASE_VERB_TAGS or w.pos_ in VERB_LIKE:
+                continue
+            subj_tokens = doc[that.i + 1: k]
+            if not subj_tokens or any(t.is_punct or t.pos_ in VERB_LIKE for t in subj_tokens):
+                break
+            subj = next((t for t in reversed(subj_tokens) if t.pos_ in NOMINAL), None)
+            if subj is None or subj.i != k - 1:
+                break
+            fixed += _make_clause(doc, that, subj, w, gov)
+            break
+    return fixed
+
+
+def _governor(doc: Doc, that: Token) -> Token | None:
+    """The word of demanding a 'that' clause belongs to: the nearest verb or noun before 'that' within three
+    tokens ('demanded that', 'demanded Friday that', 'its demand today that')."""
+    for j in range(that.i - 1, max(-1, that.i - 4), -1):
+        t = doc[j]
+        if t.pos_ == "VERB" and t.lemma_.lower() in DEMAND_WORDS:
+            return t
+        if t.is_punct:
+            return None
+    return None
+
+
+def _make_clause(doc: Doc, that: Token, subj: Token, verb: Token, gov: Token) -> bool:
+    """Rebuilds 'that SUBJ VERB OBJECT...' as a clause under `gov` (ccomp of a verb, acl of a noun); False (and
+    nothing changed) when the parse does not allow it."""
+    obj = verb.head if verb.head.i > verb.i and verb.head.pos_ in ("NOUN", "PROPN") else next(
+        (c for c in verb.children if c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+    clause = set(range(that.i, verb.i + 1))
+    if obj is not None:
+        clause |= {t.i for t in obj.subtree if t.i > verb.i}
+        clause.add(obj.i)
+    if gov.i in clause or any(a.i in clause for a in gov.ancestors):
+        return False
+    if gov.sent.start != verb.sent.start:
+        return False
+    verb.head, verb.dep_, verb.pos_ = gov, "ccomp" if gov.pos_ == "VERB" else "acl", "VERB"
+    for i in sorted(clause):
+        t = doc[i]
+        if t.i == verb.i:
+            continue
+        if t.i == subj.i:
+            _move(t, verb, "nsubj")
+        elif t.i == that.i:
+            _move(t, verb, "mark")
+        elif obj is not None and t.i == obj.i:
+            _move(t, verb, "obj")
+        elif t.head.i not in clause or t.head.i == t.i:
+            _move(t, verb)
+    return True
+
+
+def repair_participle_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | None = None) -> int:
+    """Repairs `doc` in place (see the module text); returns how many clauses were given back their verb.
+    `verb_forms`: base forms of the verbs the coder knows (for demanded clauses read as noun phrases)."""
+    fixed = _clause_amods(doc, verb_forms)
+    fixed += _demanded_clauses(doc, verb_forms)
     for sent in list(doc.sents):
         root = sent.root
         if root.pos_ not in ("NOUN", "PROPN"):
