@@ -299,3 +299,83 @@ def test_protest_aimed_through_an_in_protest_of_phrase(code):
 def test_stated_aim_of_a_protest_is_not_a_second_protest(code):
     recs = code("Thousands of French workers marched in Paris on Saturday to protest against the pension reform.")
     assert len([r for r in recs if r["cameo"].startswith("14")]) == 1, [(r["cameo"], r["trigger"]) for r in recs]
+
+
+def _doc(words, heads, deps, pos, tags, lemmas=None):
+    import spacy
+
+    nlp = spacy.blank("en")
+    return spacy.tokens.Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+                            lemmas=lemmas or [w.lower() for w in words])
+
+
+def test_participle_with_its_own_auxiliary_is_a_complement_clause():
+    """'Clinton has/aux imposed/amod sanctions/obl ..., the House said': an adjective takes no auxiliary."""
+    from eventline.coding.repair import repair_participle_clauses
+
+    words = ["Clinton", "has", "imposed", "sanctions", ",", "the", "House", "said", "."]
+    doc = _doc(words, heads=[2, 2, 3, 7, 3, 6, 7, 7, 7],
+               deps=["nsubj", "aux", "amod", "obl", "punct", "det", "nsubj", "ROOT", "punct"],
+               pos=["PROPN", "AUX", "VERB", "NOUN", "PUNCT", "DET", "PROPN", "VERB", "PUNCT"],
+               tags=["NNP", "VBZ", "VBN", "NNS", ",", "DT", "NNP", "VBD", "."])
+    assert repair_participle_clauses(doc) == 1
+    assert (doc[2].head.i, doc[2].dep_, doc[3].head.i, doc[3].dep_, doc[0].head.i) == (7, "ccomp", 2, "obj", 2)
+    # a participle with no auxiliary or subject in an oblique noun stays an adjective
+    words = ["They", "met", "in", "occupied", "Hebron", "."]
+    doc = _doc(words, heads=[1, 1, 4, 4, 1, 1], deps=["nsubj", "ROOT", "case", "amod", "obl", "punct"],
+               pos=["PRON", "VERB", "ADP", "VERB", "PROPN", "PUNCT"], tags=["PRP", "VBD", "IN", "VBN", "NNP", "."])
+    assert repair_participle_clauses(doc) == 0 and doc[3].dep_ == "amod"
+
+
+def test_coordinated_verb_read_as_adjective_joins_the_clause():
+    """'condemned an attack on Thursday and promised/amod aid/conj-of-Thursday': the second verb of the clause;
+    'civilians and armed/amod militias' stays a noun phrase."""
+    from eventline.coding.repair import repair_participle_clauses
+
+    words = ["X", "condemned", "an", "attack", "on", "Thursday", "and", "promised", "aid", "."]
+    heads = [1, 1, 3, 1, 5, 3, 8, 8, 5, 1]
+    deps = ["nsubj", "ROOT", "det", "obj", "case", "nmod", "cc", "amod", "conj", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "CCONJ", "VERB", "NOUN", "PUNCT"]
+    tags = ["NNP", "VBD", "DT", "NN", "IN", "NNP", "CC", "VBN", "NN", "."]
+    lemmas = ["x", "condemn", "an", "attack", "on", "thursday", "and", "promise", "aid", "."]
+    doc = _doc(words, heads, deps, pos, tags, lemmas)
+    assert repair_participle_clauses(doc) == 0  # a participle: only for verbs the dictionary knows
+    doc = _doc(words, heads, deps, pos, tags, lemmas)
+    assert repair_participle_clauses(doc, {"promise"}) == 1
+    assert (doc[7].head.i, doc[7].dep_, doc[8].head.i, doc[8].dep_, doc[6].head.i) == (1, "conj", 7, "obj", 7)
+    words = ["X", "killed", "civilians", "and", "armed", "militias", "."]
+    doc = _doc(words, heads=[1, 1, 1, 5, 5, 2, 1], deps=["nsubj", "ROOT", "obj", "cc", "amod", "conj", "punct"],
+               pos=["PROPN", "VERB", "NOUN", "CCONJ", "VERB", "NOUN", "PUNCT"],
+               tags=["NNP", "VBD", "NNS", "CC", "VBN", "NNS", "."],
+               lemmas=["x", "kill", "civilian", "and", "arm", "militia", "."])
+    assert repair_participle_clauses(doc, {"arm", "kill"}) == 0 and doc[4].dep_ == "amod"
+
+
+def test_demanded_clause_read_as_noun_phrase_gets_its_verb():
+    """'demanded that Hamas/compound renounce/NOUN its struggle/appos': the base form of a known verb after
+    'that' + a name under a verb of demanding is the clause's verb."""
+    from eventline.coding.repair import repair_participle_clauses
+
+    words = ["Washington", "demanded", "that", "Hamas", "renounce", "its", "struggle", "."]
+    doc = _doc(words, heads=[1, 1, 4, 4, 1, 6, 4, 1],
+               deps=["nsubj", "ROOT", "mark", "compound", "ccomp", "nmod:poss", "appos", "punct"],
+               pos=["PROPN", "VERB", "SCONJ", "PROPN", "NOUN", "PRON", "NOUN", "PUNCT"],
+               tags=["NNP", "VBD", "IN", "NNP", "NN", "PRP$", "NN", "."],
+               lemmas=["washington", "demand", "that", "hamas", "renounce", "its", "struggle", "."])
+    assert repair_participle_clauses(doc, {"renounce"}) == 1
+    assert (doc[4].pos_, doc[4].head.i, doc[4].dep_) == ("VERB", 1, "ccomp")
+    assert (doc[3].head.i, doc[3].dep_, doc[6].head.i, doc[6].dep_, doc[2].dep_) == (4, "nsubj", 4, "obj", "mark")
+    # not under a verb of demanding: left alone
+    doc = _doc(["He", "said", "that", "Hamas", "renounce", "."], heads=[1, 1, 4, 4, 1, 1],
+               deps=["nsubj", "ROOT", "mark", "compound", "ccomp", "punct"],
+               pos=["PRON", "VERB", "SCONJ", "PROPN", "NOUN", "PUNCT"], tags=["PRP", "VBD", "IN", "NNP", "NN", "."],
+               lemmas=["he", "say", "that", "hamas", "renounce", "."])
+    assert repair_participle_clauses(doc, {"renounce"}) == 0
+
+
+def test_repaired_clauses_are_coded(code):
+    recs = code("President Bill Clinton has imposed sanctions on the Taliban, the White House said Tuesday.")
+    assert any(r["cameo"] == "163" for r in recs), [(r["cameo"], r["actor"]) for r in recs]
+    recs = code("Washington demanded that Hamas renounce its armed struggle against Israel.")
+    dem = [r for r in recs if r["cameo"].startswith("10")]
+    assert dem and "PSE" in _countries(dem[0]["recipient"]), [(r["cameo"], r["recipient"]) for r in recs]

@@ -392,8 +392,9 @@ class EventCoder:
             if r:
                 return r
         root = p.code[:2]
-        if root in ("02", "10"):
-            # 'demanded that the US cancel ...': the one asked is the subject of the demanded clause
+        if root in ("02", "10", "11"):
+            # 'demanded that the US cancel ...': the one asked is the subject of the demanded clause; 'alleged
+            # that Ukraine had shelled ...': the one accused, of the clause that tells what was done
             for cl in F.children(tok, CLAUSE_COMPLEMENTS):
                 for s in F.subjects(cl) + F.passive_subjects(cl):
                     r = self.actors_at(s, index)
