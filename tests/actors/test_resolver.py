@@ -259,3 +259,60 @@ def test_a_country_before_a_title_starts_a_second_actor(nlp, resolver):
                   date(2018, 4, 28))
     trump = next(m for m in ms if "Trump" in m.text)
     assert not trump.text.startswith("Abe") and trump.code == "USAGOV"
+
+
+def test_known_person_keeps_country_outside_term(nlp, resolver):
+    # a title the person held outweighs a date outside the term; no title: country kept, sector per the date
+    when = date(2000, 1, 1)
+    assert _code_of(_resolve(nlp, resolver, "President Obama said the deal was good.", when), "Obama") == "USAGOV"
+    assert _code_of(_resolve(nlp, resolver, "President Reagan met the Soviet leader.", when), "Reagan") == "USAGOV"
+    assert _code_of(_resolve(nlp, resolver, "Carlos Menem visited Chile.", when), "Menem") == "ARGELI"
+    assert _code_of(_resolve(nlp, resolver, "Barack Obama spoke.", when), "Obama") == "USA"
+
+
+def test_lookup_country_word_and_role_noun(resolver):
+    assert resolver.lookup("Serbian authorities").code == "SRBGOV"
+    assert resolver.lookup("Sudanese government").code == "SDNGOV"
+    assert resolver.lookup("Chinese troops").code == "CHNMIL"
+    assert resolver.lookup("unknown authorities") is None
+
+
+def test_lookup_titled_and_shortened_person(resolver):
+    r = resolver.lookup("President Obama", date(2000, 1, 1))
+    assert (r.code, r.name) == ("USAGOV", "Barack Obama")
+    assert resolver.lookup("Carlos Menem", date(2000, 1, 1)).code == "ARGELI"
+
+
+def test_ngo_members_take_the_ngo_code(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Red Cross officials visited the prison.")
+    m = next(m for m in ms if "officials" in m.text)
+    assert (m.code, m.country, m.sector) == ("NGOHLHIRC", None, "NGO")
+
+
+def test_embassy_takes_its_nationality_not_the_host_city(nlp, resolver):
+    ms = _resolve(nlp, resolver, "An official at the Japanese embassy in Beijing said the talks failed.")
+    assert _code_of(ms, "official") == "JPNGOV"
+    assert _code_of(ms, "Beijing") == "CHN"
+
+
+def test_transnational_armed_groups_are_img(resolver):
+    assert resolver.lookup("al-Qaeda").code == "IMGREB"
+    assert resolver.lookup("West German").country == "DEU"
+
+
+def test_company_officials_are_of_the_company_sector(nlp, resolver):
+    ms = _resolve(nlp, resolver, "BP officials said the leak was under control.", date(2010, 6, 1))
+    m = next(m for m in ms if "officials" in m.text)
+    assert (m.country, m.sector) == ("GBR", "BUS")
+
+
+def test_unknown_full_name_claims_its_short_form(nlp, resolver):
+    # 'Li' after an unknown 'Li Na' is her, not an office holder named Li
+    ms = _resolve(nlp, resolver, "Chinese tennis player Li Na won the final. Li said she was tired.", date(2011, 6, 4))
+    later = [m for m in ms if m.text == "Li"]
+    assert later and later[0].country == "CHN" and later[0].sector != "GOV"
+
+
+def test_capitalised_dateline_word_is_no_office_holder(nlp, resolver):
+    ms = _resolve(nlp, resolver, "MESA, Ariz. - Residents of the city voted on Tuesday.", date(2004, 6, 1))
+    assert not any(m.code and "BOL" in m.code for m in ms)

@@ -34,7 +34,7 @@ import numpy as np
 from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
-from eventline.actors.kb import Entry, KnowledgeBase, load, make_code, normalise
+from eventline.actors.kb import Entry, KnowledgeBase, load, make_code, normalise, office_key
 from eventline.actors.mention import ActorMention
 
 # Modifiers that make an office holder a former one (CAMEO: ELI).
@@ -115,6 +115,17 @@ class _Tok(tuple):
     is_punct = property(itemgetter(10))
 
 
+_PRONOUN_WORDS = {
+    "i", "me", "my", "mine", "myself", "you", "your", "yours", "yourself", "yourselves", "he", "him", "his", "himself",
+    "she", "her", "hers", "herself", "it", "its", "itself", "we", "us", "our", "ours", "ourselves", "they", "them",
+    "their", "theirs", "themselves", "who", "whom", "whose", "what", "which", "whoever", "whatever", "this", "that",
+    "these", "those", "one", "ones", "oneself", "someone", "somebody", "something", "anyone", "anybody", "anything",
+    "everyone", "everybody", "everything", "noone", "nobody", "nothing", "none", "each", "both", "all", "some", "any",
+    "another", "other", "others", "either", "neither", "many", "much", "few", "several", "such", "there", "thou",
+    "y'all", "'s", "u", "ya", "ye", "em", "'em", "yourselves", "whichever", "whomever", "i'm",
+}
+
+
 class _View:
     """A parsed document as plain Python lists: tokens by index, slices, character offsets, sentence numbers."""
 
@@ -128,6 +139,12 @@ class _View:
             strs = _strings(doc, uniq.tolist())
             string_cols.append([strs[k] for k in inv.ravel().tolist()])
         text, lower, pos, tag, dep = string_cols
+        if "PRON" in pos:
+            # a capitalised name the tagger read as a pronoun ('Li said'): a name
+            for i in [i for i, p in enumerate(pos) if p == "PRON"]:
+                if text[i][:1].isupper() and lower[i] not in _PRONOUN_WORDS:
+                    pos[i] = "PROPN"
+                    tag[i] = "NNP"
         arr = raw.astype(np.int64)  # SENT_START is -1 for 'not a start'
         ss = arr[:, 5]
         starts = ss == 1
@@ -299,9 +316,32 @@ class ActorResolver:
             code, country, sector = entry.resolve(when)
             return Resolution(code, country, sector, entry.name if entry.kind in ("person", "org") else None,
                               _kind(entry))
-        agent = self.kb.agents.get(tuple(normalise(text).split()))
+        key = tuple(normalise(text).split())
+        agent = self.kb.agents.get(key)
         if agent is not None:
             return Resolution(None, None, agent.sector, None, "agent")
+        # 'Serbian authorities', 'Sudanese government', 'North Korean state media': a country (or place) name
+        # followed by a role noun is that country's actor of the noun's sector
+        for i in range(len(key) - 1, 0, -1):
+            head = self.kb.agents.get(key[i:])
+            if head is None:
+                continue
+            places = [e for e in self.kb.entities.get(key[:i], ()) if e.country and e.kind in ("country", "place")]
+            if places:
+                country, sector = places[-1].country, head.sector
+                return Resolution(make_code(country, sector), country, sector, None, "agent")
+        # 'President Obama', 'Carlos Menem': a titled or shortened name of a known person
+        words = text.split()
+        n_title = 0
+        while n_title < len(words) - 1 and normalise(words[n_title]) in TITLE_WORDS:
+            n_title += 1
+        names = words[n_title:]
+        if names and all(w[:1].isupper() for w in names):
+            title_words = {normalise(w) for w in words[:n_title]}
+            entry = self._short_reference(normalise(" ".join(names)).split(), when, [], title_words, None)
+            if entry is not None:
+                code, country, sector = self._titled_role(entry, when, title_words) or entry.resolve(when)
+                return Resolution(code, country, sector, entry.name, "person")
         return None
 
     # ---------------------------------------------------------------- atoms
@@ -600,7 +640,7 @@ class ActorResolver:
                                                   [], title_words, fc) if title_words else None
                     entry = other or entry
             code, country, sector = entry.resolve(when)
-            if entry.kind == "person" and head_atom.start > ch.start and len(entry.roles) > 1:
+            if entry.kind == "person" and head_atom.start > ch.start and (len(entry.roles) > 1 or when is not None):
                 # 'Prime Minister Ismail Haniyeh': the title picks among a person's roles
                 titled = self._titled_role(entry, when, set(lowers[:head_atom.start - ch.start]) & TITLE_WORDS)
                 if titled is not None:
@@ -640,6 +680,13 @@ class ActorResolver:
             if org is not None and org.sector == "IGO":
                 code, country = org.code, None
                 sector = "MIL" if sector == "MIL" else "IGO"  # 'UN peacekeepers' are soldiers of an IGO
+            elif org is not None and org.sector == "NGO" and org.country is None and mod_country is None:
+                code, country, sector = org.code or "NGO", None, "NGO"  # 'Red Cross officials' speak for the NGO
+            elif (org is not None and sector == "GOV" and org.sector in _NON_STATE and country == org.country
+                  and not any(e.kind in ("country", "place") for a in modifiers for e in a.entries[-1:])):
+                # 'BP officials', 'Reuters spokesman': a company's or newspaper's officials are of its sector
+                sector = org.sector
+                code = org.code or make_code(country, sector)
             else:
                 code = make_code(country, sector) if country else None
                 if code is None and sector:
@@ -704,10 +751,15 @@ class ActorResolver:
     @staticmethod
     def _titled_role(entry: Entry, when: date | None, title_words: set[str]) -> tuple[str | None, str | None,
                                                                                       str | None] | None:
+        """The role a title before the name names ('Prime Minister Ismail Haniyeh'): one valid on `when`; else, when
+        the person holds no office that matches the title on `when` ('President Obama' in 2000, a placeholder or
+        wrong date), the role the title names at any date: the text's title outweighs the date."""
         if not title_words:
             return None
-        roles = [r for r in entry.roles if (when is None or r.active(when)) and r.country and r.sector
-                 and any(w in r.note.lower() for w in title_words)]
+        titled = [r for r in entry.roles if r.country and r.sector and any(w in r.note.lower() for w in title_words)]
+        roles = [r for r in titled if when is None or r.active(when)]
+        if not roles and when is not None and not any(r.active(when) for r in entry.roles):
+            roles = titled
         if not roles:
             return None
         role = max(roles, key=lambda r: r.start or date.min)
@@ -791,15 +843,28 @@ class ActorResolver:
         title_words = {doc[t].lower_ for t in range(ch.start, name_toks[0])} & TITLE_WORDS
         if mod_country is None and title_words:
             mod_country = self._following_country(doc, ch.end)
-        entry = self._short_reference(parts, when, named, title_words, mod_country)
+        # a word in capitals without a title ('MESA, Ariz.' in a dateline) is a place or a byline, not an office
+        # holder's surname; it can still be someone the document named
+        shouting = not title_words and all(doc[t].text.isupper() and len(doc[t].text) > 2 for t in name_toks)
+        entry = self._short_reference(parts, when, named, title_words, mod_country, office=not shouting)
         if entry is None and title_words:
             entry = self._misspelt(parts, when, title_words, mod_country)
         if entry is not None:
             code, country, sector = entry.resolve(when)
+            titled = self._titled_role(entry, when, title_words) if entry.kind == "person" else None
+            if titled is not None:
+                code, country, sector = titled
             if former and country:
                 code, sector = make_code(country, "ELI"), "ELI"
             named.append((name_toks[0], entry))
             return self._mention(doc, start, ch.end, code, country, sector, entry.name, "person")
+        if len(name_toks) >= 2:
+            # 'Chinese Li Na': someone the knowledge base does not know; a later 'Li' is this person, not an office
+            # holder named Li
+            pseudo = Entry("person", " ".join(doc[t].text for t in name_toks), mod_country,
+                           title.sector if title is not None else None)
+            pseudo.forms.add(pseudo.name)
+            named.append((name_toks[0], pseudo))
         if title is not None or mod_country:
             sector = title.sector if title is not None else None
             if former and sector in ("GOV", None):
@@ -810,7 +875,7 @@ class ActorResolver:
         return self._mention(doc, start, ch.end, None, None, None, None, "unknown")
 
     def _short_reference(self, parts: list[str], when: date | None, named: list[tuple[int, Entry]],
-                         title_words: set[str], country: str | None) -> Entry | None:
+                         title_words: set[str], country: str | None, office: bool = True) -> Entry | None:
         # 1. someone the document has named: 'Kim' after 'Kim Jong Un'
         seen: list[Entry] = []
         looked: set[int] = set()
@@ -826,11 +891,14 @@ class ActorResolver:
                     k = tuple(normalise(f).split())
                     ends.update(k[:i] for i in range(1, len(k)))
                     ends.update(k[i:] for i in range(1, len(k)))
-                self._form_keys[id(e)] = ends
+                if e.roles:  # knowledge-base people only: a document's own names die with it (ids get reused)
+                    self._form_keys[id(e)] = ends
             if want in ends:
                 seen.append(e)
         if seen:
             return self._pick(seen, when, title_words, country, strict=False)
+        if not office:
+            return None
         # 2. a unique office holder on the date: 'President Mugabe', 'President Omar Hassan al-Bashir'
         cands = self.kb.name_parts.get(parts[-1], [])
         if len(parts) > 1:
@@ -838,9 +906,30 @@ class ActorResolver:
         if not cands or len(cands) > 200:
             return None
         if when is not None:
-            cands = [e for e in cands if any(r.active(when) for r in e.roles)]
-        else:
-            cands = [e for e in cands if any(r.sector == "GOV" and r.note and _top_office(r.note) for r in e.roles)]
+            active = [e for e in cands if any(r.active(when) for r in e.roles)]
+            if len(parts) == 1 and not title_words:
+                # a bare surname ('Mao', 'Gandhi') is an office holder's only for the offices a surname alone names
+                # in the news: heads of state and government, foreign and defence ministers
+                active = [e for e in active if any(r.active(when) and (_top_office(r.note) or office_key(r.note))
+                                                   for r in e.roles)]
+            fitting = active
+            if active and title_words:
+                # 'President Obama' in 2000: two ministers named Obama were in office, but not as president
+                fitting = [e for e in active if any(r.active(when) and _fits_title(r.note, title_words)
+                                                    for r in e.roles)]
+            if fitting:
+                return self._pick(fitting, when, title_words, country, strict=True)
+            # nobody of that name in office on the date ('President Reagan' in 2000, 'Carlos Menem' after his
+            # term): a known person keeps their identity at any date; the date only sets the sector later
+            if len(parts) == 1 and not title_words:
+                return None  # a bare surname ('Gandhi') of nobody in office then: too weak to name a past leader
+            if title_words:
+                cands = [e for e in cands if any(_fits_title(r.note, title_words) for r in e.roles)]
+            found = self._pick(cands, None, title_words, country, strict=True) if cands else None
+            if found is None and active:
+                found = self._pick(active, when, title_words, country, strict=True)
+            return found
+        cands = [e for e in cands if any(r.sector == "GOV" and r.note and _top_office(r.note) for r in e.roles)]
         if not cands:
             return None
         return self._pick(cands, when, title_words, country, strict=True)
@@ -1104,6 +1193,14 @@ def _one_edit(a: str, b: str) -> bool:
     while k < len(a) and a[k] == b[k]:
         k += 1
     return a[k:] == b[k + 1:]
+
+
+_NON_STATE = {"BUS", "MED", "NGO", "EDU", "HLH", "REL", "LAB", "MNC"}
+
+
+def _fits_title(note: str, title_words: set[str]) -> bool:
+    n = note.lower()
+    return any(w in n for w in title_words) or "leader" in title_words and _top_office(note)
 
 
 def _top_office(note: str) -> bool:
