@@ -379,3 +379,23 @@ def test_repaired_clauses_are_coded(code):
     recs = code("Washington demanded that Hamas renounce its armed struggle against Israel.")
     dem = [r for r in recs if r["cameo"].startswith("10")]
     assert dem and "PSE" in _countries(dem[0]["recipient"]), [(r["cameo"], r["recipient"]) for r in recs]
+
+
+def test_place_further_down_is_the_target(code):
+    """The place of a located act one or more phrases below the event ('at targets in Jericho', 'the mandate for
+    the force in Lebanon') or in a wrapper's embedded clause ('agreed to set up a centre in Tokyo')."""
+    recs = code("Israeli tanks fired shells at targets in Jericho on Monday.")
+    assert any(r["cameo"].startswith("19") and "PSE" in _countries(r["recipient"]) for r in recs), \
+        [(r["cameo"], r["recipient"]) for r in recs]
+    recs = code("The Security Council agreed to an extension of the mandate for the peacekeeping force in Lebanon.")
+    assert any(r["cameo"].startswith("03") and "LBN" in _countries(r["recipient"]) for r in recs), \
+        [(r["cameo"], r["recipient"]) for r in recs]
+    recs = code("The APEC forum has agreed to set up an energy research center in Tokyo.")
+    assert any(r["cameo"].startswith("03") and "JPN" in _countries(r["recipient"]) for r in recs), \
+        [(r["cameo"], r["recipient"]) for r in recs]
+
+
+def test_unresolved_recipient_gives_way_to_the_place(code):
+    recs = code("Syria is willing to withdraw its soldiers from villages in Lebanon.")
+    got = [r for r in recs if r["cameo"].startswith("03") or r["cameo"].startswith("08")]
+    assert got and "LBN" in _countries(got[0]["recipient"]), [(r["cameo"], r["recipient"]) for r in recs]

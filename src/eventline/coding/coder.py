@@ -67,8 +67,10 @@ PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "ccomp"})
 PURPOSE_LEMMAS = frozenset({"demand", "protest", "press", "call", "urge", "denounce", "condemn", "oppose", "seek",
                             "show", "express", "voice", "reject", "challenge", "decry", "criticize", "criticise"})
 PROTEST_FRAMES = frozenset({"protest", "defiance", "opposition", "response", "retaliation"})
-PLACE_ROOTS = frozenset({"08", "13", "14", "15", "16", "17", "18", "19", "20"})
+PLACE_ROOTS = frozenset({"03", "05", "07", "08", "09", "13", "14", "15", "16", "17", "18", "19", "20"})
 PLACE_PREPS = ("in", "inside", "across", "throughout")
+# phrases whose noun may itself be placed ('at targets in Jericho', 'to a force in Liberia')
+PLACE_HOLDERS = frozenset({"at", "on", "to", "into", "near", "outside", "for", "of"})
 ALLEGE_LEMMAS = frozenset({"claim", "allege", "charge", "contend", "accuse"})
 ALLEGED_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 ATTEMPT_LEMMAS = frozenset({"attempt", "try"})
@@ -842,8 +844,10 @@ class EventCoder:
             c.reciprocal = True
         if not c.recipient and not c.reciprocal and c.code[:2] in PURPOSE_ROOTS:
             c.recipient = self._purpose_target(c, index)
-        if not c.recipient and not c.reciprocal and c.code[:2] in PLACE_ROOTS:
-            c.recipient = self._place_target(c, index)
+        if not c.reciprocal and c.code[:2] in PLACE_ROOTS and not any(_known(m) for m in c.recipient):
+            # no recipient, or only words no one could resolve ('withdraw its troops from ...', '23 people'): the
+            # place the act is done in, when there is one
+            c.recipient = self._place_target(c, index) or c.recipient
         if c.recipient:
             c.recipient = [m for m in c.recipient if not (m.code and m.code in actor_codes)
                            and not any(m.start == a.start for a in c.actor)]
@@ -904,7 +908,9 @@ class EventCoder:
 
     def _place_target(self, c: Candidate, index: MentionIndex) -> list[ActorMention]:
         """For events done to a place (curfews, sanctions, attacks, protests), the place named by 'in X' when
-        nothing else is the target (CAMEO codes the location's country as the target)."""
+        nothing else is the target (CAMEO codes the location's country as the target): on the event's words, else
+        one phrase further down ('fired at targets in Jericho', 'rioted at a jail in northern Israel', 'a
+        peacekeeping force in Lebanon' as the object)."""
         nodes = [c.anchor] + [t for t in c.trigger if t.i != c.anchor.i]
         for node in nodes:
             for pr, o in F.prep_objects(node):
@@ -913,6 +919,34 @@ class EventCoder:
                     if r:
                         c.steps.append(f"target = place ({pr} {o.text})")
                         return r
+        # a wrapper coded on its own ('agreed to set up a centre in Tokyo', 'threatened to institute a curfew in
+        # Algiers'): the embedded clause's words count as the event's
+        seen = {t.i for t in nodes}
+        clauses = [cl for cl in F.children(c.anchor, CLAUSE_COMPLEMENTS) if cl.i not in seen]
+        for cl in clauses:
+            for pr, o in F.prep_objects(cl):
+                if pr in PLACE_PREPS:
+                    r = [m for m in self.actors_at(o, index) if m.country]
+                    if r:
+                        c.steps.append(f"target = place ({cl.text} {pr} {o.text})")
+                        return r
+        nodes = nodes + clauses
+        seen |= {t.i for t in clauses}
+        layer = [o for node in nodes for pr, o in F.prep_objects(node) if pr in PLACE_HOLDERS]
+        layer += [o for node in nodes for o in F.objects(node) if o.i not in seen]
+        for _ in range(3):  # 'a six-month extension of the mandate for the force in Lebanon'
+            nxt: list[Token] = []
+            for o in layer:
+                for pr, o2 in F.prep_objects(o):
+                    if pr in PLACE_PREPS:
+                        r = [m for m in self.actors_at(o2, index) if m.country]
+                        if r:
+                            c.steps.append(f"target = place ({o.text} {pr} {o2.text})")
+                            return r
+                    elif pr in PLACE_HOLDERS and o2.i not in seen:
+                        seen.add(o2.i)
+                        nxt.append(o2)
+            layer = nxt
         return []
 
     def _obligation(self, tokens: list[Token], index: MentionIndex, found: list[Candidate]) -> list[Candidate]:
@@ -1139,6 +1173,11 @@ def _inner_mention(tok: Token, index: MentionIndex) -> ActorMention | None:
 def _pronoun_mention(tok: Token) -> ActorMention:
     return ActorMention(tok.text, tok.idx, tok.idx + len(tok.text), tok.i, tok.i + 1, tok.i, None, None, None,
                         kind="pronoun")
+
+
+def _known(m: ActorMention) -> bool:
+    """A mention resolved to a code or a country."""
+    return bool(m.country or (m.code and m.code != "UNK"))
 
 
 def _is_pronoun(m: ActorMention) -> bool:
