@@ -399,3 +399,25 @@ def test_unresolved_recipient_gives_way_to_the_place(code):
     recs = code("Syria is willing to withdraw its soldiers from villages in Lebanon.")
     got = [r for r in recs if r["cameo"].startswith("03") or r["cameo"].startswith("08")]
     assert got and "LBN" in _countries(got[0]["recipient"]), [(r["cameo"], r["recipient"]) for r in recs]
+
+
+def test_wrapper_infinitive_read_as_adverbial_clause_is_its_complement():
+    """'threatened to/mark resume/advcl attacks': the infinitive of a wrapper verb is its complement; a purpose
+    clause of a verb that is no wrapper ('marched to demand') stays adverbial."""
+    from eventline.coding.repair import repair_participle_clauses
+
+    words = ["Hamas", "threatened", "to", "resume", "attacks", "."]
+    heads, deps = [1, 1, 3, 1, 3, 1], ["nsubj", "ROOT", "mark", "advcl", "obj", "punct"]
+    pos = ["PROPN", "VERB", "PART", "VERB", "NOUN", "PUNCT"]
+    tags = ["NNP", "VBD", "TO", "VB", "NNS", "."]
+    doc = _doc(words, heads, deps, pos, tags, ["hamas", "threaten", "to", "resume", "attack", "."])
+    assert repair_participle_clauses(doc, wrapper_lemmas={"threaten"}) == 1 and doc[3].dep_ == "xcomp"
+    doc = _doc(["They", "marched", "to", "demand", "reforms", "."], heads, deps, pos, tags,
+               ["they", "march", "to", "demand", "reform", "."])
+    assert repair_participle_clauses(doc, wrapper_lemmas={"threaten"}) == 0 and doc[3].dep_ == "advcl"
+
+
+def test_threat_aimed_at_a_place_in_its_infinitive(code):
+    recs = code("President Bouteflika threatened to institute a curfew in Algiers.")
+    assert any(r["cameo"].startswith("13") and "DZA" in _countries(r["recipient"]) for r in recs), \
+        [(r["cameo"], r["recipient"]) for r in recs]

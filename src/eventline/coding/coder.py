@@ -133,7 +133,7 @@ class EventCoder:
         pub = document.pub_date if isinstance(document.pub_date, date) else None
         if self.repair and spacy_doc.has_annotation("DEP"):
             try:
-                repair_participle_clauses(spacy_doc, self._verb_forms())  # verbs read as adjectives
+                repair_participle_clauses(spacy_doc, self._verb_forms(), self._wrapper_lemmas())
             except Exception:  # noqa: BLE001 - a repair that fails leaves the parse as it was
                 pass
         mentions = self.resolver.resolve(spacy_doc, pub)
@@ -193,6 +193,15 @@ class EventCoder:
         if got is None:
             got = frozenset(k for k in self.dictionary.verbs if "_" not in k and " " not in k and k.isalpha())
             self._verb_forms_cache = got
+        return got
+
+    def _wrapper_lemmas(self) -> frozenset[str]:
+        """Verbs of the wrapper table that take an infinitive (threaten, agree, refuse, promise ...)."""
+        got = getattr(self, "_wrapper_lemmas_cache", None)
+        if got is None:
+            got = frozenset(w for w, kind in self.dictionary.wrappers.items()
+                            if "_" not in w and kind in ("intent", "appeal", "reject", "demand", "threaten"))
+            self._wrapper_lemmas_cache = got
         return got
 
     def _skip_hashes(self) -> tuple[frozenset[int], dict[int, str]]:

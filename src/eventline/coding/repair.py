@@ -25,6 +25,10 @@ prepositions, wrappers) is then lost. The repair gives the clause back its verb:
     or appeal, a name or noun followed by the base form of a verb the dictionary knows (tagged as a noun): the
     base form becomes the verb of the clause, the name its subject, the following noun phrase its object.
 
+  * an infinitive read as an adverbial clause of a verb that takes one as its complement ('threatened Monday
+    to/mark resume/advcl attacks', 'agreed to/mark postpone/advcl'): when the verb is one of the dictionary's
+    wrappers (threaten, agree, refuse, promise ...) and the infinitive is its first clause, it becomes `xcomp`.
+
 Only these shapes, only with a VBD/VBN tag on the word (or, for demanded clauses, a base form the coder's
 dictionary knows as a verb); anything else is left as the parser had it.
 """
@@ -179,11 +183,36 @@ def _make_clause(doc: Doc, that: Token, subj: Token, verb: Token, gov: Token) ->
     return True
 
 
-def repair_participle_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | None = None) -> int:
+def _infinitive_complements(doc: Doc, wrapper_lemmas: frozenset[str] | set[str] | None) -> int:
+    """'threatened to/mark resume/advcl': the wrapper's infinitive is its complement (see the module text)."""
+    if not wrapper_lemmas:
+        return 0
+    fixed = 0
+    for verb in doc:
+        if verb.dep_ != "advcl" or verb.pos_ != "VERB" or verb.i < verb.head.i or verb.tag_ in NOT_BASE_VERB_TAGS:
+            continue
+        head = verb.head
+        if head.lemma_.lower() not in wrapper_lemmas or head.pos_ not in ("VERB", "ADJ"):
+            continue
+        to = [c for c in verb.children if c.dep_ == "mark" and c.lower_ == "to" and c.i == verb.i - 1]
+        if not to:
+            continue
+        if any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "advcl" and c.i < verb.i for c in head.children
+               if c.i != verb.i):
+            continue  # the wrapper has its complement already: this one is a purpose clause
+        verb.dep_ = "xcomp"
+        fixed += 1
+    return fixed
+
+
+def repair_participle_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | None = None,
+                              wrapper_lemmas: frozenset[str] | set[str] | None = None) -> int:
     """Repairs `doc` in place (see the module text); returns how many clauses were given back their verb.
-    `verb_forms`: base forms of the verbs the coder knows (for demanded clauses read as noun phrases)."""
+    `verb_forms`: base forms of the verbs the coder knows (for demanded clauses read as noun phrases);
+    `wrapper_lemmas`: verbs that take an infinitive complement (threaten, agree ...)."""
     fixed = _clause_amods(doc, verb_forms)
     fixed += _demanded_clauses(doc, verb_forms)
+    fixed += _infinitive_complements(doc, wrapper_lemmas)
     for sent in list(doc.sents):
         root = sent.root
         if root.pos_ not in ("NOUN", "PROPN"):
