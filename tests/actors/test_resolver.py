@@ -316,3 +316,32 @@ def test_unknown_full_name_claims_its_short_form(nlp, resolver):
 def test_capitalised_dateline_word_is_no_office_holder(nlp, resolver):
     ms = _resolve(nlp, resolver, "MESA, Ariz. - Residents of the city voted on Tuesday.", date(2004, 6, 1))
     assert not any(m.code and "BOL" in m.code for m in ms)
+
+
+def test_role_noun_before_non_actor_nouns_is_an_actor(nlp, resolver):
+    ms = _resolve(nlp, resolver, "A Palestinian prisoner died while in Israeli police custody.")
+    assert _code_of(ms, "Israeli police") == "ISRCOP"
+    ms = _resolve(nlp, resolver, "The government policy angered the farmers.")
+    assert not any(m.text == "government" and m.code for m in ms)
+
+
+def test_igo_before_a_titled_unknown_name(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Rebel leaders would meet U.N. mediator Diego Cordovez next week.")
+    assert _code_of(ms, "Cordovez") == "IGOUNO"
+
+
+def test_government_of_a_province_stays_government(nlp, resolver):
+    ms = _resolve(nlp, resolver, "The government of Sindh province has ordered patrols by police.")
+    m = next(m for m in ms if m.text == "government")
+    assert (m.country, m.sector) == ("PAK", "GOV")
+
+
+def test_participle_between_two_groups_splits_them(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Irish nationalist guerrillas wounded two British soldiers in a bomb attack.")
+    assert _code_of(ms, "guerrillas") == "IRLREB"
+    assert _code_of(ms, "British soldiers") == "GBRMIL"
+
+
+def test_city_security_chief_is_police(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Cairo's security chief has warned protesters.")
+    assert _code_of(ms, "security chief") == "EGYCOP"

@@ -122,7 +122,7 @@ _PRONOUN_WORDS = {
     "these", "those", "one", "ones", "oneself", "someone", "somebody", "something", "anyone", "anybody", "anything",
     "everyone", "everybody", "everything", "noone", "nobody", "nothing", "none", "each", "both", "all", "some", "any",
     "another", "other", "others", "either", "neither", "many", "much", "few", "several", "such", "there", "thou",
-    "y'all", "'s", "u", "ya", "ye", "em", "'em", "yourselves", "whichever", "whomever", "i'm",
+    "y'all", "'s", "u", "ya", "ye", "em", "'em", "whichever", "whomever", "i'm",
 }
 
 
@@ -515,7 +515,14 @@ class ActorResolver:
         new name without any link)."""
         if doc[i].is_sent_start and (doc[i - 1].is_punct or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_):
             return True
+        if doc[i].lower_ in ("next", "last", "this") and i + 1 < len(doc) and doc[i + 1].lower_ in _TIME_NOUNS:
+            return True  # 'U.N. mediator Diego Cordovez next week'
         prev = doc[cur[-1]]
+        if (len(cur) > 1 and prev.pos_ == "ADJ" and prev.lower_.endswith("ed") and doc[cur[-2]].tag_ in ("NNS", "NNPS")
+                and doc[i].pos_ in ("NUM", "ADJ", "DET")):
+            # 'guerrillas wounded two British soldiers': a participle tagged as an adjective after a plural noun is
+            # the verb between two phrases
+            return True
         return prev.pos_ == "NOUN" and doc[i].pos_ in ("DET",)
 
     # ---------------------------------------------------------------- reading chunks
@@ -703,6 +710,12 @@ class ActorResolver:
             name_toks = []
         if name_toks and name_toks[-1] == head:
             ch.mention = self._unknown_name(doc, ch, name_toks, when, named, mod_country, title, former)
+            org = next((a.entries[-1] for a in modifiers if a.entries and a.entries[-1].kind == "org"), None)
+            m = ch.mention
+            if (m is not None and m.code is None and title is not None and org is not None and org.country is None
+                    and org.sector in ("IGO", "NGO") and org.code):
+                # 'U.N. mediator Diego Cordovez': someone of the IGO
+                m.code, m.sector = org.code, "MIL" if title.sector == "MIL" and org.sector == "IGO" else org.sector
             return
         # head is no actor ('North Korea's nuclear tests', "President Reagan's statement"): a possessor is read
         # as a phrase of its own, other names inside stand on their own
@@ -715,6 +728,15 @@ class ActorResolver:
                 self._read_chunk(doc, rest, when, named)
             ch.extra = [m for m in [sub.mention, *sub.extra, rest.mention, *rest.extra] if m is not None]
             return
+        # 'Israeli police custody', 'Sudanese government end curbs' (a verb tagged as a noun): the role noun before
+        # the non-actor nouns heads an actor of its own
+        last_agent = next((a for a in reversed(ch.atoms) if a.agent is not None and not a.entries), None)
+        if last_agent is not None and all(doc.pos[t] == "NOUN" for t in range(last_agent.end, ch.end)):
+            sub = _Chunk(ch.start, last_agent.end, [a for a in ch.atoms if a.end <= last_agent.end])
+            self._read_chunk(doc, sub, when, named)
+            if sub.mention is not None and sub.mention.sector and sub.mention.code:
+                ch.extra = [sub.mention, *sub.extra]
+                return
         for a in ch.atoms:
             if a.entries:
                 entry = self._choose(a.entries, None)
@@ -1083,8 +1105,10 @@ class ActorResolver:
     def _copy(m: ActorMention, o: ActorMention) -> None:
         if m.kind == "agent" and m.sector and o.country and o.sector not in ("IGO",):
             m.country = o.country
-            m.code = make_code(o.country, m.sector if m.sector != "GOV" or o.sector is None else o.sector)
-            if o.code and o.code.startswith(o.country) and o.sector:
+            m.code = make_code(o.country, m.sector if m.sector != "GOV" or o.sector in (None, "CVL") else o.sector)
+            if o.code and o.code.startswith(o.country) and o.sector and o.sector != "CVL":
+                # 'director of South Korea's National Intelligence Service' -> KORSPY; but 'the government of Sindh
+                # province' stays GOV (a place noun's CVL is no sector for the people in it)
                 m.code, m.sector = o.code, o.sector
             return
         m.code, m.country, m.sector = o.code, o.country, o.sector
@@ -1195,6 +1219,8 @@ def _one_edit(a: str, b: str) -> bool:
     return a[k:] == b[k + 1:]
 
 
+_TIME_NOUNS = {"week", "weekend", "month", "year", "night", "morning", "evening", "spring", "summer", "autumn", "fall",
+               "winter", "decade", "century"}
 _NON_STATE = {"BUS", "MED", "NGO", "EDU", "HLH", "REL", "LAB", "MNC"}
 
 
