@@ -421,3 +421,27 @@ def test_threat_aimed_at_a_place_in_its_infinitive(code):
     recs = code("President Bouteflika threatened to institute a curfew in Algiers.")
     assert any(r["cameo"].startswith("13") and "DZA" in _countries(r["recipient"]) for r in recs), \
         [(r["cameo"], r["recipient"]) for r in recs]
+
+
+def test_name_root_with_a_verb_read_as_adjective_of_its_object():
+    """'Germany/ROOT on Wednesday lifted/amod sanctions/obj': the verb becomes the root, the name its subject."""
+    from eventline.coding.repair import repair_participle_clauses
+
+    words = ["Germany", "on", "Wednesday", "lifted", "sanctions", "."]
+    doc = _doc(words, heads=[0, 2, 0, 4, 0, 0], deps=["ROOT", "case", "obl", "amod", "obj", "punct"],
+               pos=["PROPN", "ADP", "PROPN", "VERB", "NOUN", "PUNCT"], tags=["NNP", "IN", "NNP", "JJ", "NNS", "."])
+    assert repair_participle_clauses(doc) == 1
+    assert (doc[3].dep_, doc[0].head.i, doc[0].dep_, doc[4].head.i, doc[4].dep_, doc[2].head.i) == \
+        ("ROOT", 3, "nsubj", 3, "obj", 3)
+    # a finite clause read as a modifier of the root noun ('British aircraft/ROOT ... killed/acl 4 Iraqis')
+    words = ["British", "aircraft", "using", "missiles", "killed", "Iraqis", "."]
+    doc = _doc(words, heads=[1, 1, 1, 4, 1, 4, 1], deps=["amod", "ROOT", "acl", "nsubj", "acl", "obj", "punct"],
+               pos=["ADJ", "NOUN", "VERB", "NOUN", "VERB", "PROPN", "PUNCT"],
+               tags=["JJ", "NN", "VBG", "NNS", "VBD", "NNPS", "."])
+    assert repair_participle_clauses(doc) == 1
+    assert (doc[4].dep_, doc[1].head.i, doc[1].dep_, doc[3].dep_) == ("ROOT", 4, "nsubj", "dep")
+
+
+def test_required_preposition_hung_on_the_object(code):
+    recs = code("The United States fired missiles at Russia this week.")
+    assert _find(recs, "19", "USA", "RUS"), [(r["cameo"], r["actor"], r["recipient"]) for r in recs]

@@ -337,8 +337,9 @@ class EventCoder:
                     continue
                 obj_tok = match[0]
                 trig.append(obj_tok)
-            if p.required_preps and not any(pr in p.required_preps for pr, _ in preps):
-                continue
+            if p.required_preps and not any(pr in p.required_preps for pr, _ in preps) and not any(
+                    pr in p.required_preps for o in objs if o.i > tok.i for pr, _ in F.prep_objects(o)):
+                continue  # (a phrase the parser hung on the object counts: 'fired missiles at X')
             if p.adverbs:
                 adv = [c for c in F.kids(tok) if c.lemma_.lower() in p.adverbs or c.lower_ in p.adverbs]
                 if not adv:
@@ -367,11 +368,12 @@ class EventCoder:
         pool = list(preps)
         if obj_tok is not None:
             pool += F.prep_objects(obj_tok)
-            for o in objs:
-                if o.i != obj_tok.i:
-                    pool += F.prep_objects(o)
-        if p.preps:
-            for want in p.preps:
+        for o in objs:
+            if obj_tok is None or o.i != obj_tok.i:
+                pool += F.prep_objects(o)
+        wanted = p.preps or tuple(p.required_preps or ())
+        if wanted:
+            for want in wanted:
                 for pr, o in pool:
                     if pr == want:
                         r = self.actors_at(o, index)

@@ -25,6 +25,10 @@ prepositions, wrappers) is then lost. The repair gives the clause back its verb:
     or appeal, a name or noun followed by the base form of a verb the dictionary knows (tagged as a noun): the
     base form becomes the verb of the clause, the name its subject, the following noun phrase its object.
 
+  * a sentence whose root is a name or noun with no verb above it, and a past-tense word after it read as an
+    adjective of the root's object ('Germany/ROOT on Wednesday lifted/amod sanctions/obj') or as a clause
+    modifying the root ('British aircraft/ROOT ... killed/acl 4 Iraqis'): the past-tense word becomes the root,
+    the root its subject, and what followed the root hangs on the verb;
   * an infinitive read as an adverbial clause of a verb that takes one as its complement ('threatened Monday
     to/mark resume/advcl attacks', 'agreed to/mark postpone/advcl'): when the verb is one of the dictionary's
     wrappers (threaten, agree, refuse, promise ...) and the infinitive is its first clause, it becomes `xcomp`.
@@ -183,6 +187,47 @@ def _make_clause(doc: Doc, that: Token, subj: Token, verb: Token, gov: Token) ->
     return True
 
 
+def _nominal_roots(doc: Doc) -> int:
+    """'Germany/ROOT on Wednesday lifted/amod sanctions/obj', 'British aircraft/ROOT ... killed/acl 4 Iraqis'
+    (see the module text)."""
+    fixed = 0
+    for sent in list(doc.sents):
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN") or any(t.dep_ == "ROOT" and t.pos_ in VERB_LIKE for t in sent):
+            continue
+        verb = None
+        for c in root.children:
+            if c.i <= root.i or c.pos_ not in NOMINAL or c.dep_ not in ("obj", "dobj", "nmod", "appos", "dep"):
+                continue
+            # (the tagger may call it JJ while the POS model says VERB: an object under a name settles it)
+            v = next((g for g in c.children if g.dep_ == "amod" and g.i < c.i and (
+                g.tag_ in PARTICIPLE_TAGS or g.pos_ == "VERB" and g.tag_ != "VBG" and c.dep_ in ("obj", "dobj"))),
+                None)
+            if v is not None:
+                verb = v
+                break
+        if verb is None:
+            verb = next((c for c in root.children if c.i > root.i and c.dep_ in ("acl", "acl:relcl")
+                         and c.tag_ == "VBD" and not any(g.dep_ == "mark" or g.tag_ in ("WDT", "WP") for g in
+                                                         c.children)
+                         and any(g.dep_ in ("obj", "dobj") for g in c.children)), None)
+            if verb is None:
+                continue
+            for g in list(verb.children):
+                if g.dep_ in SUBJECT_DEPS and g.i < verb.i:
+                    _move(g, root, "dep")  # 'using precision guided missiles/nsubj killed': not the subject
+        noun = verb.head
+        verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+        if noun.i != root.i:
+            _move(noun, verb, "obj")
+        movers = [c for c in root.children if c.i > root.i and c.i != verb.i and c.i != noun.i]
+        _move(root, verb, "nsubj")
+        for c in movers:
+            _move(c, verb)
+        fixed += 1
+    return fixed
+
+
 def _infinitive_complements(doc: Doc, wrapper_lemmas: frozenset[str] | set[str] | None) -> int:
     """'threatened to/mark resume/advcl': the wrapper's infinitive is its complement (see the module text)."""
     if not wrapper_lemmas:
@@ -210,7 +255,8 @@ def repair_participle_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | 
     """Repairs `doc` in place (see the module text); returns how many clauses were given back their verb.
     `verb_forms`: base forms of the verbs the coder knows (for demanded clauses read as noun phrases);
     `wrapper_lemmas`: verbs that take an infinitive complement (threaten, agree ...)."""
-    fixed = _clause_amods(doc, verb_forms)
+    fixed = _nominal_roots(doc)
+    fixed += _clause_amods(doc, verb_forms)
     fixed += _demanded_clauses(doc, verb_forms)
     fixed += _infinitive_complements(doc, wrapper_lemmas)
     for sent in list(doc.sents):
