@@ -345,3 +345,18 @@ def test_participle_between_two_groups_splits_them(nlp, resolver):
 def test_city_security_chief_is_police(nlp, resolver):
     ms = _resolve(nlp, resolver, "Cairo's security chief has warned protesters.")
     assert _code_of(ms, "security chief") == "EGYCOP"
+
+
+def test_role_noun_before_generic_personnel_gives_the_sector(nlp, resolver):
+    ms = _resolve(nlp, resolver, "16 Russian civilian advisers were evacuated.")
+    assert _code_of(ms, "advisers") == "RUSCVL"
+    ms = _resolve(nlp, resolver, "Army officials and student leaders met Chinese government officials.")
+    sectors = {m.text: m.sector for m in ms}
+    assert sectors["Army officials"] == "MIL" and sectors["student leaders"] == "EDU"
+    assert sectors["Chinese government officials"] == "GOV"
+
+
+def test_students_are_edu_and_peacekeepers_mil(resolver):
+    assert resolver.lookup("students").sector == "EDU"
+    assert resolver.lookup("UN peacekeepers").sector == "MIL"
+    assert resolver.lookup("Kampuchean").country == "KHM"

@@ -680,6 +680,13 @@ class ActorResolver:
             return
         if head_atom is not None and head_atom.agent is not None:
             sector = head_atom.agent.sector
+            if sector in ("GOV", None) and doc.lower[head] in _GENERIC_PERSONNEL:
+                # 'civilian advisers', 'army officials', 'student leaders': a role noun right before a generic personnel
+                # noun says whose people they are
+                before = next((a for a in modifiers if a.end == head_atom.start and a.agent is not None
+                               and not a.entries), None)
+                if before is not None and before.agent is not None and before.agent.sector not in (None, "GOV"):
+                    sector = before.agent.sector
             if former and sector in ("GOV", None):
                 sector = "ELI"
             country = mod_country or self._possessor_country(doc, ch, named, when)
@@ -1219,6 +1226,9 @@ def _one_edit(a: str, b: str) -> bool:
     return a[k:] == b[k + 1:]
 
 
+_GENERIC_PERSONNEL = {"official", "officials", "adviser", "advisers", "advisor", "advisors", "spokesman", "spokeswoman",
+                      "spokesperson", "leader", "leaders", "aide", "aides", "delegation", "delegate", "delegates",
+                      "representative", "representatives", "chief", "chiefs", "personnel", "staff", "head", "heads"}
 _TIME_NOUNS = {"week", "weekend", "month", "year", "night", "morning", "evening", "spring", "summer", "autumn", "fall",
                "winter", "decade", "century"}
 _NON_STATE = {"BUS", "MED", "NGO", "EDU", "HLH", "REL", "LAB", "MNC"}
