@@ -29,3 +29,14 @@ def test_code_accepts_jsonl_shaped_dicts_and_keeps_document_order(pipeline):
     records = list(pipeline.code(_documents()[:5]))
     doc_order = [int(r["doc_id"][1:]) for r in records]
     assert doc_order == sorted(doc_order)
+
+
+def test_a_lazy_pipeline_used_with_workers_loads_nothing_in_the_parent():
+    import eventline
+
+    lazy = eventline.Pipeline(lazy=True)
+    coded = list(lazy.process(_documents()[:4], batch_size=2, n_process=2))
+    assert [c.document.id for c in coded] == ["d0", "d1", "d2", "d3"]
+    assert any(c.events for c in coded)
+    assert not lazy.loaded  # the workers loaded their own copies
+    assert lazy.nlp.pipe_names and lazy.loaded  # and the parent loads on first use

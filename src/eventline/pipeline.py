@@ -58,6 +58,7 @@ class Pipeline:
     model: None for the shipped pipeline, or any installed spaCy pipeline name or path.
     actors: a file (or list of entries) adding to or overriding the actor knowledge base.
     petrarch_dicts: a folder of PETRARCH-format dictionaries that replace eventline's own.
+    lazy: load the model and dictionaries on first use instead of now.
     """
 
     def __init__(
@@ -66,18 +67,57 @@ class Pipeline:
         actors: str | Path | list[dict[str, Any]] | None = None,
         petrarch_dicts: str | Path | None = None,
         claims: bool = True,
+        lazy: bool = False,
     ) -> None:
-        self.nlp: Language = nlp_stage.load(model)
-        self.resolver = ActorResolver(extra=actors)
+        self._settings = (model, actors, petrarch_dicts)
+        self.extract_claims = claims
+        self._nlp: Language | None = None
+        self._resolver: ActorResolver | None = None
+        self._coder: EventCoder | None = None
+        if not lazy:
+            self._load()
+
+    def _load(self) -> None:
+        """Loads the model, the knowledge base and the dictionaries (once). A lazy pipeline that is only used
+        with n_process > 1 never loads them in the parent: each worker loads its own, so a parent holding
+        the store does not carry a copy that forked workers would duplicate page by page."""
+        if self._coder is not None:
+            return
+        model, actors, petrarch_dicts = self._settings
+        nlp = nlp_stage.load(model)
+        resolver = ActorResolver(extra=actors)
         dictionary = None
         coder_class = EventCoder
         if petrarch_dicts is not None:
             from eventline.coding.petrarch import PetrarchCoder, load_petrarch_dictionaries
 
-            dictionary, self.resolver = load_petrarch_dictionaries(petrarch_dicts, self.resolver)
+            dictionary, resolver = load_petrarch_dictionaries(petrarch_dicts, resolver)
             coder_class = PetrarchCoder  # PETRARCH's output conventions (directed, paired events)
-        self.coder = coder_class(resolver=self.resolver, dictionary=dictionary)
-        self.extract_claims = claims
+        self._nlp, self._resolver = nlp, resolver
+        self._coder = coder_class(resolver=resolver, dictionary=dictionary)
+
+    @property
+    def loaded(self) -> bool:
+        return self._coder is not None
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy Language it uses (tokenize, tag, parse)."""
+        self._load()
+        assert self._nlp is not None
+        return self._nlp
+
+    @property
+    def resolver(self) -> ActorResolver:
+        self._load()
+        assert self._resolver is not None
+        return self._resolver
+
+    @property
+    def coder(self) -> EventCoder:
+        self._load()
+        assert self._coder is not None
+        return self._coder
 
     def process(
         self, documents: Iterable[Document | dict[str, Any]], batch_size: int = 16, n_process: int = 1
