@@ -445,3 +445,30 @@ def test_name_root_with_a_verb_read_as_adjective_of_its_object():
 def test_required_preposition_hung_on_the_object(code):
     recs = code("The United States fired missiles at Russia this week.")
     assert _find(recs, "19", "USA", "RUS"), [(r["cameo"], r["actor"], r["recipient"]) for r in recs]
+
+
+def test_what_is_demanded_or_refused_ranks_below_the_demand(code):
+    for text in ("China demanded that the United States cancel plans to sell weapons to Taiwan.",
+                 "Britain said on Friday that Sudan must reach an agreement with the rebels.",
+                 "Bangladesh rejected an Indian proposal for signing a free trade agreement."):
+        recs = code(text)
+        top = max(recs, key=lambda r: r["confidence"]) if recs else None
+        assert top is not None and top["cameo"][:2] in ("10", "12"), [(r["cameo"], r["confidence"]) for r in recs]
+
+
+def test_that_clause_on_a_time_phrase_is_the_verbs_complement():
+    from eventline.coding.repair import repair_participle_clauses
+
+    words = ["Britain", "said", "on", "Friday", "that", "Sudan", "must", "act", "."]
+    doc = _doc(words, heads=[1, 1, 3, 1, 7, 7, 7, 3, 1],
+               deps=["nsubj", "ROOT", "case", "obl", "mark", "nsubj", "aux", "acl:relcl", "punct"],
+               pos=["PROPN", "VERB", "ADP", "PROPN", "SCONJ", "PROPN", "AUX", "VERB", "PUNCT"],
+               tags=["NNP", "VBD", "IN", "NNP", "IN", "NNP", "MD", "VB", "."])
+    assert repair_participle_clauses(doc) == 1 and (doc[7].head.i, doc[7].dep_) == (1, "ccomp")
+    # a real relative clause ('the day that he arrived' has 'that' as its object, not its marker)
+    words = ["He", "left", "on", "Friday", "that", "we", "arrived", "."]
+    doc = _doc(words, heads=[1, 1, 3, 1, 6, 6, 3, 1],
+               deps=["nsubj", "ROOT", "case", "obl", "obl", "nsubj", "acl:relcl", "punct"],
+               pos=["PRON", "VERB", "ADP", "PROPN", "PRON", "PRON", "VERB", "PUNCT"],
+               tags=["PRP", "VBD", "IN", "NNP", "WDT", "PRP", "VBD", "."])
+    assert repair_participle_clauses(doc) == 0

@@ -303,6 +303,7 @@ class EventCoder:
         if self.allegations:
             out += self._allegations(out, index)
         out += self._obligation(tokens, index, found)
+        _rank_embedded(out)
         if not out and self.statements:
             st = self._statement(tokens, index)
             if st:
@@ -1312,6 +1313,29 @@ def _rank_governed(cands: list[Candidate]) -> list[Candidate]:
                 c.steps.append("secondary to the event that governs it")
                 break
     return [c for c in cands if id(c) not in drop]
+
+
+FRAMING_ROOTS = frozenset({"02", "10", "12"})
+EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "obj", "dobj", "obl", "nmod", "acl", "iobj"})
+
+
+def _rank_embedded(cands: list[Candidate]) -> None:
+    """What an appeal, demand or rejection is about ('demanded that the US cancel plans to sell weapons',
+    'A says B must reach an agreement', 'rejected an Indian proposal for signing a trade pact') did not happen:
+    the event inside it scores below the appeal/demand/rejection, which is what the sentence reports."""
+    for c in cands:
+        if c.code[:2] not in FRAMING_ROOTS:
+            continue
+        span: set[int] = {c.anchor.i}  # ('A says B must/reach an agreement': the demand is on the same word)
+        for ch in c.anchor.children:
+            if ch.dep_ in EMBEDDING_DEPS or ch.dep_.startswith("obl") or ch.dep_.startswith("nmod"):
+                span.update(t.i for t in ch.subtree)
+        for o in cands:
+            if o is c or o.code[:2] in FRAMING_ROOTS or o.anchor.i not in span:
+                continue
+            if o.score >= c.score:
+                o.score = max(0.05, c.score - 0.05)
+                o.steps.append(f"inside the {c.code} '{c.anchor.text}': what is asked for or refused")
 
 
 def _surface_coordination(out: list[ActorMention], doc: Doc, index: MentionIndex) -> None:

@@ -29,6 +29,9 @@ prepositions, wrappers) is then lost. The repair gives the clause back its verb:
     adjective of the root's object ('Germany/ROOT on Wednesday lifted/amod sanctions/obj') or as a clause
     modifying the root ('British aircraft/ROOT ... killed/acl 4 Iraqis'): the past-tense word becomes the root,
     the root its subject, and what followed the root hangs on the verb;
+  * a 'that' clause read as a relative clause of the time phrase before it ('said on Friday/obl that Sudan must
+    reach/acl:relcl ...'): 'that' is its marker and the clause has a subject of its own, so it is the
+    complement of the verb the time phrase belongs to (`ccomp`);
   * an infinitive read as an adverbial clause of a verb that takes one as its complement ('threatened Monday
     to/mark resume/advcl attacks', 'agreed to/mark postpone/advcl'): when the verb is one of the dictionary's
     wrappers (threaten, agree, refuse, promise ...) and the infinitive is its first clause, it becomes `xcomp`.
@@ -228,6 +231,29 @@ def _nominal_roots(doc: Doc) -> int:
     return fixed
 
 
+TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "week",
+    "weekend", "month", "year", "day", "night", "morning", "afternoon", "evening", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december"})
+
+
+def _that_clauses_on_time_phrases(doc: Doc) -> int:
+    """'said on Friday that Sudan must reach ...' (see the module text)."""
+    fixed = 0
+    for verb in doc:
+        if not verb.dep_.startswith("acl") or verb.i < verb.head.i:
+            continue
+        when = verb.head
+        if when.lower_ not in TIME_WORDS or when.head.pos_ not in VERB_LIKE or when.head.i == when.i:
+            continue
+        that = [c for c in verb.children if c.lower_ == "that" and c.dep_ == "mark" and c.i < verb.i]
+        if not that or not any(c.dep_ in SUBJECT_DEPS and c.i > that[0].i for c in verb.children):
+            continue
+        verb.head, verb.dep_ = when.head, "ccomp"
+        fixed += 1
+    return fixed
+
+
 def _infinitive_complements(doc: Doc, wrapper_lemmas: frozenset[str] | set[str] | None) -> int:
     """'threatened to/mark resume/advcl': the wrapper's infinitive is its complement (see the module text)."""
     if not wrapper_lemmas:
@@ -259,6 +285,7 @@ def repair_participle_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | 
     fixed += _clause_amods(doc, verb_forms)
     fixed += _demanded_clauses(doc, verb_forms)
     fixed += _infinitive_complements(doc, wrapper_lemmas)
+    fixed += _that_clauses_on_time_phrases(doc)
     for sent in list(doc.sents):
         root = sent.root
         if root.pos_ not in ("NOUN", "PROPN"):
