@@ -472,3 +472,26 @@ def test_that_clause_on_a_time_phrase_is_the_verbs_complement():
                pos=["PRON", "VERB", "ADP", "PROPN", "PRON", "PRON", "VERB", "PUNCT"],
                tags=["PRP", "VBD", "IN", "NNP", "WDT", "PRP", "VBD", "."])
     assert repair_participle_clauses(doc) == 0
+
+
+def test_subject_hung_on_the_noun_and_compound_subjects():
+    """'bulldozers/nsubj-of-homes demolished/amod homes': nouns take no subjects, so the participle is the verb;
+    'advisor/compound met': a finite verb with no subject takes the compound noun before it."""
+    from eventline.coding.repair import repair_participle_clauses
+
+    words = ["Israeli", "bulldozers", "demolished", "homes", ",", "officials", "said", "."]
+    doc = _doc(words, heads=[1, 3, 3, 6, 6, 6, 6, 6],
+               deps=["amod", "nsubj", "amod", "nsubj", "punct", "nsubj", "ROOT", "punct"],
+               pos=["ADJ", "NOUN", "VERB", "NOUN", "PUNCT", "NOUN", "VERB", "PUNCT"],
+               tags=["JJ", "NNS", "VBD", "NNS", ",", "NNS", "VBD", "."])
+    assert repair_participle_clauses(doc) == 1
+    assert (doc[2].head.i, doc[2].dep_, doc[1].head.i, doc[1].dep_, doc[3].head.i) == (6, "ccomp", 2, "nsubj", 2)
+    words = ["The", "advisor", "met", "with", "Assad", "."]
+    doc = _doc(words, heads=[1, 2, 2, 4, 2, 2], deps=["det", "compound", "ROOT", "case", "obl", "punct"],
+               pos=["DET", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"], tags=["DT", "NN", "VBD", "IN", "NNP", "."])
+    assert repair_participle_clauses(doc) == 1 and doc[1].dep_ == "nsubj"
+
+
+def test_part_of_the_object_is_the_object(code):
+    recs = code("The United States suspended part of its military aid program for Bosnia.")
+    assert any(r["cameo"].startswith("16") for r in recs), [(r["cameo"], r["pattern"]) for r in recs]

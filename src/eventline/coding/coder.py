@@ -332,6 +332,9 @@ class EventCoder:
             obj_tok = None
             if p.objects:
                 pool = objs + [o for pr, o in preps if o.pos_ in ("NOUN", "PROPN")]
+                # 'suspended part of a military aid program': the thing a part of which is acted on
+                pool += [o2 for o in objs if o.lemma_.lower() in PARTITIVES for pr, o2 in F.prep_objects(o)
+                         if pr == "of"]
                 pool = [x for o in pool for x in F.conjuncts(o)]
                 match = [o for o in pool if o.lemma_.lower() in p.objects or o.lower_ in p.objects]
                 if not match:
@@ -1315,6 +1318,8 @@ def _rank_governed(cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if id(c) not in drop]
 
 
+PARTITIVES = frozenset({"part", "portion", "some", "most", "much", "half", "all", "rest", "bulk", "parts",
+                        "share", "remainder", "majority", "section", "sections"})
 FRAMING_ROOTS = frozenset({"02", "10", "12"})
 EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "obj", "dobj", "obl", "nmod", "acl", "iobj"})
 

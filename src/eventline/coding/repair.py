@@ -32,6 +32,8 @@ prepositions, wrappers) is then lost. The repair gives the clause back its verb:
   * a 'that' clause read as a relative clause of the time phrase before it ('said on Friday/obl that Sudan must
     reach/acl:relcl ...'): 'that' is its marker and the clause has a subject of its own, so it is the
     complement of the verb the time phrase belongs to (`ccomp`);
+  * a finite verb with no subject and a noun read as a compound before it ('Iraq's security advisor/compound
+    met'): the noun is the subject;
   * an infinitive read as an adverbial clause of a verb that takes one as its complement ('threatened Monday
     to/mark resume/advcl attacks', 'agreed to/mark postpone/advcl'): when the verb is one of the dictionary's
     wrappers (threaten, agree, refuse, promise ...) and the infinitive is its first clause, it becomes `xcomp`.
@@ -93,7 +95,10 @@ def _clause_amods(doc: Doc, verb_forms: frozenset[str] | set[str] | None = None)
         noun = verb.head
         if noun.pos_ not in ("NOUN", "PROPN") or noun.head.i == noun.i:
             continue
-        own = any(c.dep_ in CLAUSE_OWN_DEPS for c in verb.children)
+        # its own auxiliary or subject, or a subject the parser hung on the noun before it ('bulldozers/nsubj
+        # demolished/amod homes'): nouns take no subjects
+        own = any(c.dep_ in CLAUSE_OWN_DEPS for c in verb.children) or any(
+            c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in noun.children)
         prev = doc[verb.i - 1] if verb.i > 0 else None
         coordinated = (noun.dep_ == "conj" and prev is not None and prev.lower_ in COORDINATORS
                        and prev.head.i == noun.i and prev.dep_ == "cc"
@@ -116,6 +121,8 @@ def _clause_amods(doc: Doc, verb_forms: frozenset[str] | set[str] | None = None)
             for c in list(noun.children):
                 if c.i < verb.i and c.dep_ in ("punct", "mark", "advmod"):
                     _move(c, verb)
+                elif c.i < verb.i and c.dep_ in SUBJECT_DEPS:
+                    _move(c, verb, "nsubj")
         verb.pos_ = "VERB"
         _move(noun, verb, "obj")
         fixed += 1
@@ -254,6 +261,24 @@ def _that_clauses_on_time_phrases(doc: Doc) -> int:
     return fixed
 
 
+def _compound_subjects(doc: Doc) -> int:
+    """'Iraq's national security advisor/compound met/ROOT with ...': a finite verb with no subject and a noun
+    read as a compound before it; the noun is its subject."""
+    fixed = 0
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        kids = list(verb.children)
+        if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in kids):
+            continue
+        comp = [c for c in kids if c.dep_ == "compound" and c.i < verb.i and c.pos_ in NOMINAL]
+        if len(comp) != 1 or any(c.pos_ in VERB_LIKE for c in doc[comp[0].i + 1: verb.i]):
+            continue
+        comp[0].dep_ = "nsubj"
+        fixed += 1
+    return fixed
+
+
 def _infinitive_complements(doc: Doc, wrapper_lemmas: frozenset[str] | set[str] | None) -> int:
     """'threatened to/mark resume/advcl': the wrapper's infinitive is its complement (see the module text)."""
     if not wrapper_lemmas:
@@ -286,6 +311,7 @@ def repair_participle_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | 
     fixed += _demanded_clauses(doc, verb_forms)
     fixed += _infinitive_complements(doc, wrapper_lemmas)
     fixed += _that_clauses_on_time_phrases(doc)
+    fixed += _compound_subjects(doc)
     for sent in list(doc.sents):
         root = sent.root
         if root.pos_ not in ("NOUN", "PROPN"):
