@@ -360,3 +360,37 @@ def test_students_are_edu_and_peacekeepers_mil(resolver):
     assert resolver.lookup("students").sector == "EDU"
     assert resolver.lookup("UN peacekeepers").sector == "MIL"
     assert resolver.lookup("Kampuchean").country == "KHM"
+
+
+def test_pronoun_inside_a_quote_is_not_the_speaker(nlp, resolver):
+    ms = _resolve(nlp, resolver, 'Shinzo Abe said: "He is a tough negotiator, but we will talk." He then left.')
+    pronouns = [m for m in ms if m.kind == "pronoun"]
+    assert [m.text for m in pronouns] == ["He"] and pronouns[0].token_start > 10  # only the one after the quote
+    ms = _resolve(nlp, resolver, 'Donald Trump said "Shinzo Abe is a friend and he will come."')
+    assert [m.code for m in ms if m.kind == "pronoun"] == ["JPNGOV"]
+
+
+def test_bare_first_name_is_no_office_holder(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Roger said the water was rising.", date(2010, 6, 1))
+    assert not any(m.code for m in ms)
+    ms = _resolve(nlp, resolver, "Xi said China would respond.", date(2018, 6, 1))
+    assert _code_of(ms, "Xi") == "CHNGOV"  # the family name comes first in Chinese names
+
+
+def test_place_name_before_an_unknown_name_is_a_first_name(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Jordan Smith met the ministers.")
+    assert not any(m.country == "JOR" for m in ms)
+    ms = _resolve(nlp, resolver, "Sabah al-Bazee, a journalist, said.")
+    assert not any(m.country == "MYS" for m in ms)
+    ms = _resolve(nlp, resolver, "Chinese Li Na won the final.")
+    assert _code_of(ms, "Li Na") == "CHN"  # a demonym still gives the country
+
+
+def test_armed_group_leaders_are_of_the_group(nlp, resolver):
+    ms = _resolve(nlp, resolver, "At least eight top al-Qaeda leaders were killed.")
+    assert _code_of(ms, "leaders") == "IMGREB"
+
+
+def test_water_bodies_are_not_their_countries(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Oil spread across the Gulf of Mexico.")
+    assert not any(m.country == "MEX" for m in ms)

@@ -701,6 +701,11 @@ class ActorResolver:
                 # 'BP officials', 'Reuters spokesman': a company's or newspaper's officials are of its sector
                 sector = org.sector
                 code = org.code or make_code(country, sector)
+            elif (org is not None and sector == "GOV" and org.sector in ("REB", "OPP", "PTY", "LAB", "CRM")
+                  and doc.lower[head] in _GENERIC_PERSONNEL):
+                # 'al-Qaeda leaders', 'Iraq al-Qaeda leaders', 'Hamas officials': the group's people
+                sector = org.sector
+                code = make_code(country, sector) if country else org.code
             else:
                 code = make_code(country, sector) if country else None
                 if code is None and sector:
@@ -715,6 +720,16 @@ class ActorResolver:
         name_toks = self._name_tokens(doc, ch)
         if name_toks and doc[head].lower_ in NOT_ACTORS:
             name_toks = []
+        if name_toks and name_toks[-1] == head and title is None and modifiers:
+            # 'Sabah al-Bazee', 'Israel Katz', 'Jordan Smith': a place name (not a demonym) right before an unknown
+            # name, without a title, is the person's first name
+            last = modifiers[-1]
+            if (last.end == name_toks[0] and last.entries and last.start == ch.start
+                    and all(e.kind == "place" or e.kind == "country"
+                            and normalise(doc.span_text(last.start, last.end)) == normalise(e.name)
+                            for e in last.entries)):
+                name_toks = list(range(last.start, last.end)) + name_toks
+                mod_country = None
         if name_toks and name_toks[-1] == head:
             ch.mention = self._unknown_name(doc, ch, name_toks, when, named, mod_country, title, former)
             org = next((a.entries[-1] for a in modifiers if a.entries and a.entries[-1].kind == "org"), None)
@@ -853,7 +868,8 @@ class ActorResolver:
             tok = doc[t]
             if t in covered:
                 break
-            if tok.pos_ == "PROPN" and tok.text[:1].isupper() or tok.text == "-":
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper() or tok.text == "-" or (
+                    toks and tok.lower_ in NAME_PARTICLES and t > ch.start):
                 toks.append(t)
             else:
                 break
@@ -938,9 +954,10 @@ class ActorResolver:
             active = [e for e in cands if any(r.active(when) for r in e.roles)]
             if len(parts) == 1 and not title_words:
                 # a bare surname ('Mao', 'Gandhi') is an office holder's only for the offices a surname alone names
-                # in the news: heads of state and government, foreign and defence ministers
+                # in the news: heads of state and government, foreign and defence ministers; and it must be the
+                # surname: the last word, or the first where names put the family name first ('Xi', not 'Roger')
                 active = [e for e in active if any(r.active(when) and (_top_office(r.note) or office_key(r.note))
-                                                   for r in e.roles)]
+                                                   for r in e.roles) and _is_surname(e, parts[0])]
             fitting = active
             if active and title_words:
                 # 'President Obama' in 2000: two ministers named Obama were in office, but not as president
@@ -958,7 +975,8 @@ class ActorResolver:
             if found is None and active:
                 found = self._pick(active, when, title_words, country, strict=True)
             return found
-        cands = [e for e in cands if any(r.sector == "GOV" and r.note and _top_office(r.note) for r in e.roles)]
+        cands = [e for e in cands if any(r.sector == "GOV" and r.note and _top_office(r.note) for r in e.roles)
+                 and (title_words or len(parts) > 1 or _is_surname(e, parts[0]))]
         if not cands:
             return None
         return self._pick(cands, when, title_words, country, strict=True)
@@ -1159,6 +1177,7 @@ class ActorResolver:
             return
         covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
         sent_of = doc.sent_of if doc.has_sents else [0] * len(toks)
+        quote = _quote_ids(doc.words, doc.ws)
         for tok in cands:
             if tok.i in covered:
                 continue
@@ -1166,6 +1185,10 @@ class ActorResolver:
                 continue
             s = sent_of[tok.i]
             before = [m for m in people if m.token_end <= tok.i and sent_of[m.head] >= s - 1]
+            if quote[tok.i]:
+                # 'Abe said: "He is a tough negotiator"': a third person inside a quotation is not its speaker (who
+                # says 'I'); only someone the quotation itself named before counts
+                before = [m for m in before if quote[m.head] == quote[tok.i]]
             identities = {(m.name or m.text, m.code) for m in before}
             src = None
             if before and (len(identities) == 1 or len({m.name for m in before}) == 1):
@@ -1180,6 +1203,32 @@ class ActorResolver:
                 mentions.append(ActorMention(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                                              token_start=tok.i, token_end=tok.i + 1, head=tok.i, code=src.code,
                                              country=src.country, sector=src.sector, name=src.name, kind="pronoun"))
+
+
+_OPEN_QUOTES = {"“", "``", "«", "„"}
+_CLOSE_QUOTES = {"”", "''", "»"}
+
+
+def _quote_ids(words: list[str], ws: list[str]) -> list[int]:
+    """For each token the number of the quotation it stands in (0: outside). Straight quotes toggle; a line break
+    ends an open quotation (a quote carried over paragraphs is read as ended)."""
+    out = [0] * len(words)
+    current = 0
+    n = 0
+    for i, w in enumerate(words):
+        if w in _OPEN_QUOTES or w == '"' and not current:
+            n += 1
+            current = n
+            continue
+        if w in _CLOSE_QUOTES or w == '"' and current:
+            current = 0
+            continue
+        if "\n" in w or "\n" in ws[i]:
+            out[i] = current
+            current = 0
+            continue
+        out[i] = current
+    return out
 
 
 def _written_lower(form: str) -> bool:
@@ -1229,9 +1278,25 @@ def _one_edit(a: str, b: str) -> bool:
 _GENERIC_PERSONNEL = {"official", "officials", "adviser", "advisers", "advisor", "advisors", "spokesman", "spokeswoman",
                       "spokesperson", "leader", "leaders", "aide", "aides", "delegation", "delegate", "delegates",
                       "representative", "representatives", "chief", "chiefs", "personnel", "staff", "head", "heads"}
+# lower-case words inside names ('Sabah al-Bazee', 'Ahmed bin Salman', 'Ursula von der Leyen')
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "del", "der", "van", "von", "da", "dos", "das", "du", "le",
+                  "la", "abu", "ben", "y"}
 _TIME_NOUNS = {"week", "weekend", "month", "year", "night", "morning", "evening", "spring", "summer", "autumn", "fall",
                "winter", "decade", "century"}
 _NON_STATE = {"BUS", "MED", "NGO", "EDU", "HLH", "REL", "LAB", "MNC"}
+
+
+# countries whose names put the family name first ('Xi Jinping', 'Kim Jong Un', 'Hun Sen', 'Orban Viktor')
+_SURNAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "JPN", "KHM", "MNG", "SGP", "HUN"}
+
+
+def _is_surname(entry: Entry, part: str) -> bool:
+    first_ok = any(r.country in _SURNAME_FIRST for r in entry.roles)
+    for form in entry.forms:
+        words = normalise(form).split()
+        if words and (words[-1] == part or first_ok and words[0] == part):
+            return True
+    return False
 
 
 def _fits_title(note: str, title_words: set[str]) -> bool:
