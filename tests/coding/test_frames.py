@@ -495,3 +495,17 @@ def test_subject_hung_on_the_noun_and_compound_subjects():
 def test_part_of_the_object_is_the_object(code):
     recs = code("The United States suspended part of its military aid program for Bosnia.")
     assert any(r["cameo"].startswith("16") for r in recs), [(r["cameo"], r["pattern"]) for r in recs]
+
+
+def test_noun_phrase_read_as_xcomp_is_the_object():
+    from eventline.coding.repair import repair_participle_clauses
+
+    words = ["The", "army", "lifted", "Friday", "a", "blockade", "."]
+    heads, deps = [1, 2, 2, 2, 5, 2, 2], ["det", "nsubj", "ROOT", "obl:unmarked", "det", "xcomp", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "DET", "NOUN", "PUNCT"]
+    tags = ["DT", "NN", "VBD", "NNP", "DT", "NN", "."]
+    doc = _doc(words, heads, deps, pos, tags, ["the", "army", "lift", "friday", "a", "blockade", "."])
+    assert repair_participle_clauses(doc) == 1 and doc[5].dep_ == "obj"
+    doc = _doc(["The", "army", "became", "Friday", "a", "force", "."], heads, deps, pos, tags,
+               ["the", "army", "become", "friday", "a", "force", "."])
+    assert repair_participle_clauses(doc) == 0 and doc[5].dep_ == "xcomp"

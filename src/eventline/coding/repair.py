@@ -34,6 +34,8 @@ prepositions, wrappers) is then lost. The repair gives the clause back its verb:
     complement of the verb the time phrase belongs to (`ccomp`);
   * a finite verb with no subject and a noun read as a compound before it ('Iraq's security advisor/compound
     met'): the noun is the subject;
+  * a noun phrase with a determiner read as `xcomp` of a verb with no object ('lifted Friday a day-old
+    blockade/xcomp'), not after a linking verb ('became a member'): the verb's object;
   * an infinitive read as an adverbial clause of a verb that takes one as its complement ('threatened Monday
     to/mark resume/advcl attacks', 'agreed to/mark postpone/advcl'): when the verb is one of the dictionary's
     wrappers (threaten, agree, refuse, promise ...) and the infinitive is its first clause, it becomes `xcomp`.
@@ -279,6 +281,29 @@ def _compound_subjects(doc: Doc) -> int:
     return fixed
 
 
+LINKING_VERBS = frozenset({"be", "become", "remain", "seem", "stay", "turn", "appear", "prove", "look", "sound",
+                           "feel", "get", "grow", "go", "come", "name", "elect", "appoint", "call", "make", "consider"})
+
+
+def _nominal_xcomps(doc: Doc) -> int:
+    """'lifted Friday a day-old blockade/xcomp': a noun phrase with a determiner after a verb with no object of
+    its own (and not a linking verb such as 'become') is the verb's object."""
+    fixed = 0
+    for noun in doc:
+        if noun.dep_ != "xcomp" or noun.pos_ != "NOUN" or noun.i < noun.head.i:
+            continue
+        verb = noun.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in LINKING_VERBS:
+            continue
+        if any(c.dep_ in ("obj", "dobj", "iobj") for c in verb.children):
+            continue
+        if not any(c.dep_ == "det" and c.i < noun.i for c in noun.children):
+            continue
+        noun.dep_ = "obj"
+        fixed += 1
+    return fixed
+
+
 def _infinitive_complements(doc: Doc, wrapper_lemmas: frozenset[str] | set[str] | None) -> int:
     """'threatened to/mark resume/advcl': the wrapper's infinitive is its complement (see the module text)."""
     if not wrapper_lemmas:
@@ -312,6 +337,7 @@ def repair_participle_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | 
     fixed += _infinitive_complements(doc, wrapper_lemmas)
     fixed += _that_clauses_on_time_phrases(doc)
     fixed += _compound_subjects(doc)
+    fixed += _nominal_xcomps(doc)
     for sent in list(doc.sents):
         root = sent.root
         if root.pos_ not in ("NOUN", "PROPN"):
