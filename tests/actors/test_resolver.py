@@ -394,3 +394,18 @@ def test_armed_group_leaders_are_of_the_group(nlp, resolver):
 def test_water_bodies_are_not_their_countries(nlp, resolver):
     ms = _resolve(nlp, resolver, "Oil spread across the Gulf of Mexico.")
     assert not any(m.country == "MEX" for m in ms)
+
+
+def test_company_title_before_unknown_name(nlp, resolver):
+    ms = _resolve(nlp, resolver, "BP spokeswoman Hejdi Feick said the well was capped.", date(2010, 6, 1))
+    assert _code_of(ms, "Feick") == "GBRBUS"
+
+
+def test_igo_mission_keeps_its_code_in_a_country(nlp, resolver):
+    ms = _resolve(nlp, resolver, "The UN observer mission in Syria suspended its work.")
+    assert _code_of(ms, "mission") == "IGOUNO"
+
+
+def test_english_word_is_no_foreign_country_name(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Three Mile Island was closed after the accident.")
+    assert not any(m.country == "ISL" for m in ms)

@@ -33,6 +33,11 @@ _SECTOR_BY_OFFICE = [
 ]
 
 
+
+# Foreign names of countries that are English words ('Island' is Iceland in Icelandic and German): never names in
+# English text ('Three Mile Island').
+_ENGLISH_WORDS = {"island", "union", "republic", "kingdom", "states", "land"}
+
 def office_sector(office: str) -> str | None:
     for pattern, sector in _SECTOR_BY_OFFICE:
         if pattern.search(office):
@@ -477,7 +482,7 @@ def build(shared: Path, out: Path = DATA_DIR) -> None:
         names = _unique(info["names"])
         if not names or not re.fullmatch(r"[A-Z]{3}", iso):
             continue
-        names = names[:1] + [n for n in names[1:] if keeps(n, iso)]
+        names = names[:1] + [n for n in names[1:] if keeps(n, iso) and n.lower() not in _ENGLISH_WORDS]
         for n in names:
             names_to_iso.setdefault(n.lower(), iso)
         country_rows.append(_row(kind="country", country=iso, name=names[0], aliases="|".join(names[1:])))

@@ -738,6 +738,11 @@ class ActorResolver:
                     and org.sector in ("IGO", "NGO") and org.code):
                 # 'U.N. mediator Diego Cordovez': someone of the IGO
                 m.code, m.sector = org.code, "MIL" if title.sector == "MIL" and org.sector == "IGO" else org.sector
+            elif (m is not None and title is not None and org is not None and org.sector in _NON_STATE
+                  and m.name is None and m.country == org.country and m.sector in ("GOV", "MIL", None)):
+                # 'BP spokeswoman Hejdi Feick', 'BP Chief Operating Officer Doug Suttles': the company's people
+                m.sector = org.sector
+                m.code = org.code or make_code(m.country, org.sector)
             return
         # head is no actor ('North Korea's nuclear tests', "President Reagan's statement"): a possessor is read
         # as a phrase of its own, other names inside stand on their own
@@ -1082,7 +1087,8 @@ class ActorResolver:
                         return
         # 'rebels in Darfur', 'students throughout Indonesia', 'ethnic Albanians in Macedonia': a group without a
         # country (or an ethnic one) takes the country of the place it is in
-        if m.kind in ("agent", "ethnic") and (m.country is None or m.kind == "ethnic") and m.sector:
+        if (m.kind in ("agent", "ethnic") and (m.country is None or m.kind == "ethnic") and m.sector
+                and not (m.code or "").startswith("IGO")):  # 'UN observer mission in Syria' stays the UN's
             cur, j = ch, idx + 1
             for _hop in range(2):  # 'workers of the bus company of Tehran'
                 nxt = chunks[j] if j < len(chunks) else None
