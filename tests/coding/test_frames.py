@@ -509,3 +509,24 @@ def test_noun_phrase_read_as_xcomp_is_the_object():
     doc = _doc(["The", "army", "became", "Friday", "a", "force", "."], heads, deps, pos, tags,
                ["the", "army", "become", "friday", "a", "force", "."])
     assert repair_participle_clauses(doc) == 0 and doc[5].dep_ == "xcomp"
+
+
+def test_participle_that_is_the_only_verb_of_a_name_rooted_sentence():
+    """'Archbishop Tutu on Sunday called/VBN-acl for sanctions': with no other verb in the sentence the
+    participle is its verb; an apposition between the name and the verb stays with the name."""
+    from eventline.coding.repair import repair_participle_clauses
+
+    words = ["Archbishop", "Tutu", "on", "Sunday", "called", "for", "sanctions", "."]
+    doc = _doc(words, heads=[0, 0, 3, 0, 0, 6, 4, 0],
+               deps=["ROOT", "flat", "case", "nmod", "acl", "case", "obl", "punct"],
+               pos=["NOUN", "PROPN", "ADP", "PROPN", "VERB", "ADP", "NOUN", "PUNCT"],
+               tags=["NN", "NNP", "IN", "NNP", "VBN", "IN", "NNS", "."])
+    assert repair_participle_clauses(doc) == 1
+    assert (doc[4].dep_, doc[0].head.i, doc[0].dep_, doc[3].head.i) == ("ROOT", 4, "nsubj", 4)
+    # 'troops stationed in Iraq were attacked': another verb, so the participle stays a modifier
+    words = ["Troops", "stationed", "in", "Iraq", "were", "attacked", "."]
+    doc = _doc(words, heads=[5, 0, 3, 1, 5, 5, 5],
+               deps=["nsubj:pass", "acl", "case", "obl", "aux:pass", "ROOT", "punct"],
+               pos=["NOUN", "VERB", "ADP", "PROPN", "AUX", "VERB", "PUNCT"],
+               tags=["NNS", "VBN", "IN", "NNP", "VBD", "VBN", "."])
+    assert repair_participle_clauses(doc) == 0

@@ -199,6 +199,21 @@ def _make_clause(doc: Doc, that: Token, subj: Token, verb: Token, gov: Token) ->
     return True
 
 
+def _own_phrase(c: Token) -> bool:
+    """A word after a noun that belongs to its phrase: an apposition, 'of X' ('Thousands of workers'), a name
+    part; not a time or place phrase ('on Sunday')."""
+    if c.dep_ in ("appos", "list", "punct", "flat", "compound", "amod", "nummod", "det", "acl", "acl:relcl"):
+        return True
+    return c.dep_.startswith("nmod") and any(g.dep_ == "case" and g.lower_ == "of" for g in c.children)
+
+
+def _only_verb(sent, verb: Token) -> bool:
+    """No verb in the sentence outside `verb`'s own phrase ('Archbishop Tutu on Sunday called/VBN-acl for
+    sanctions ...': the participle is all the sentence has for a verb)."""
+    inside = {t.i for t in verb.subtree}
+    return not any(t.pos_ in VERB_LIKE and t.i not in inside for t in sent)
+
+
 def _nominal_roots(doc: Doc) -> int:
     """'Germany/ROOT on Wednesday lifted/amod sanctions/obj', 'British aircraft/ROOT ... killed/acl 4 Iraqis'
     (see the module text)."""
@@ -209,7 +224,7 @@ def _nominal_roots(doc: Doc) -> int:
             continue
         verb = None
         for c in root.children:
-            if c.i <= root.i or c.pos_ not in NOMINAL or c.dep_ not in ("obj", "dobj", "nmod", "appos", "dep"):
+            if c.i <= root.i or c.pos_ not in NOMINAL or c.dep_ not in ("obj", "dobj", "nmod", "appos", "dep", "list"):
                 continue
             # (the tagger may call it JJ while the POS model says VERB: an object under a name settles it)
             v = next((g for g in c.children if g.dep_ == "amod" and g.i < c.i and (
@@ -220,9 +235,10 @@ def _nominal_roots(doc: Doc) -> int:
                 break
         if verb is None:
             verb = next((c for c in root.children if c.i > root.i and c.dep_ in ("acl", "acl:relcl")
-                         and c.tag_ == "VBD" and not any(g.dep_ == "mark" or g.tag_ in ("WDT", "WP") for g in
-                                                         c.children)
-                         and any(g.dep_ in ("obj", "dobj") for g in c.children)), None)
+                         and (c.tag_ == "VBD" or c.tag_ == "VBN" and _only_verb(sent, c))
+                         and not any(g.dep_ in ("mark", "obl:agent") or g.tag_ in ("WDT", "WP")
+                                     or g.lower_ == "by" for g in c.children)
+                         and (c.pos_ == "VERB" or any(g.dep_ in ("obj", "dobj") for g in c.children))), None)
             if verb is None:
                 continue
             for g in list(verb.children):
@@ -232,7 +248,10 @@ def _nominal_roots(doc: Doc) -> int:
         verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
         if noun.i != root.i:
             _move(noun, verb, "obj")
-        movers = [c for c in root.children if c.i > root.i and c.i != verb.i and c.i != noun.i]
+        # what follows the root moves to the verb, but not an apposition before it ('Kenzo Oshima, the UN
+        # coordinator, demanded ...')
+        movers = [c for c in root.children if c.i > root.i and c.i != verb.i and c.i != noun.i
+                  and not (c.i < verb.i and _own_phrase(c))]
         _move(root, verb, "nsubj")
         for c in movers:
             _move(c, verb)
