@@ -409,3 +409,14 @@ def test_igo_mission_keeps_its_code_in_a_country(nlp, resolver):
 def test_english_word_is_no_foreign_country_name(nlp, resolver):
     ms = _resolve(nlp, resolver, "Three Mile Island was closed after the accident.")
     assert not any(m.country == "ISL" for m in ms)
+
+
+def test_body_name_after_a_role_word_is_no_titled_person(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Libya's National Transitional Council said it controlled Tripoli.")
+    m = next(m for m in ms if "Council" in m.text)
+    assert (m.country, m.sector) == ("LBY", None)  # 'National' is no title: not LBYCVL
+
+
+def test_igo_title_before_a_known_person_out_of_office(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Arab League Secretary-General Amr Moussa said.", date(2013, 1, 1))
+    assert _code_of(ms, "Moussa") == "IGOMEAARL"

@@ -668,6 +668,12 @@ class ActorResolver:
                 return
             if entry.kind == "person":
                 named.append((head_atom.start, entry))
+                igo = next((e for a in modifiers for e in a.entries[-1:]
+                            if e.kind == "org" and e.sector == "IGO" and e.code and e.country is None), None)
+                if igo is not None and title is not None and not former and sector in ("ELI", None):
+                    # 'Arab League Secretary-General Amr Moussa' (a former Egyptian minister): the IGO office the
+                    # text gives outweighs a role the knowledge base lacks
+                    code, country, sector = igo.code, None, "IGO"
                 if former and sector in ("GOV", "MIL", "JUD", "LEG", None) and country:
                     code, sector = make_code(country, "ELI"), "ELI"
             elif entry.kind == "org" and entry.country is None and mod_country and entry.sector not in ("IGO",):
@@ -720,6 +726,9 @@ class ActorResolver:
         name_toks = self._name_tokens(doc, ch)
         if name_toks and doc[head].lower_ in NOT_ACTORS:
             name_toks = []
+        if name_toks and name_toks[-1] == head and title is not None and doc.lower[head] in _ORG_HEADS:
+            # 'National Transitional Council': a name of a body, not a titled person ('national' is no title here)
+            title = None
         if name_toks and name_toks[-1] == head and title is None and modifiers:
             # 'Sabah al-Bazee', 'Israel Katz', 'Jordan Smith': a place name (not a demonym) right before an unknown
             # name, without a title, is the person's first name
@@ -1287,6 +1296,11 @@ _GENERIC_PERSONNEL = {"official", "officials", "adviser", "advisers", "advisor",
 # lower-case words inside names ('Sabah al-Bazee', 'Ahmed bin Salman', 'Ursula von der Leyen')
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "del", "der", "van", "von", "da", "dos", "das", "du", "le",
                   "la", "abu", "ben", "y"}
+# last words of names of bodies ('National Transitional Council', 'Popular Front'): such a name is no person
+_ORG_HEADS = {"council", "committee", "front", "movement", "union", "alliance", "congress", "assembly", "commission",
+              "board", "court", "bank", "company", "corporation", "institute", "foundation", "association", "league",
+              "federation", "organisation", "organization", "group", "forum", "centre", "center", "agency", "bureau",
+              "office", "authority", "coalition", "network", "society", "corps", "brigade", "brigades", "party"}
 _TIME_NOUNS = {"week", "weekend", "month", "year", "night", "morning", "evening", "spring", "summer", "autumn", "fall",
                "winter", "decade", "century"}
 _NON_STATE = {"BUS", "MED", "NGO", "EDU", "HLH", "REL", "LAB", "MNC"}
