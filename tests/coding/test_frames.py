@@ -530,3 +530,21 @@ def test_participle_that_is_the_only_verb_of_a_name_rooted_sentence():
                pos=["NOUN", "VERB", "ADP", "PROPN", "AUX", "VERB", "PUNCT"],
                tags=["NNS", "VBN", "IN", "NNP", "VBD", "VBN", "."])
     assert repair_participle_clauses(doc) == 0
+
+
+def test_apposition_of_an_indirect_object_is_the_direct_object():
+    from eventline.coding.repair import repair_participle_clauses
+
+    words = ["The", "EU", "gave", "Ghana", "five", "dollars", "of", "aid", "."]
+    doc = _doc(words, heads=[1, 2, 2, 2, 5, 3, 7, 3, 2],
+               deps=["det", "nsubj", "ROOT", "iobj", "nummod", "appos", "case", "nmod", "punct"],
+               pos=["DET", "PROPN", "VERB", "PROPN", "NUM", "NOUN", "ADP", "NOUN", "PUNCT"],
+               tags=["DT", "NNP", "VBD", "NNP", "CD", "NNS", "IN", "NN", "."])
+    assert repair_participle_clauses(doc) == 1
+    assert (doc[5].head.i, doc[5].dep_, doc[7].head.i) == (2, "obj", 5)
+    words = ["They", "told", "Ghana", ",", "the", "host", ",", "nothing", "."]
+    doc = _doc(words, heads=[1, 1, 1, 5, 5, 2, 5, 1, 1],
+               deps=["nsubj", "ROOT", "iobj", "punct", "det", "appos", "punct", "obj", "punct"],
+               pos=["PRON", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "PRON", "PUNCT"],
+               tags=["PRP", "VBD", "NNP", ",", "DT", "NN", ",", "NN", "."])
+    assert repair_participle_clauses(doc) == 0

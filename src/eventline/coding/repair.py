@@ -36,6 +36,8 @@ prepositions, wrappers) is then lost. The repair gives the clause back its verb:
     met'): the noun is the subject;
   * a noun phrase with a determiner read as `xcomp` of a verb with no object ('lifted Friday a day-old
     blockade/xcomp'), not after a linking verb ('became a member'): the verb's object;
+  * a noun phrase read as an apposition of an indirect object with no comma between them ('gave the Ivory
+    Coast/iobj 5.1 million dollars/appos of aid') when the verb has no direct object: the direct object;
   * an infinitive read as an adverbial clause of a verb that takes one as its complement ('threatened Monday
     to/mark resume/advcl attacks', 'agreed to/mark postpone/advcl'): when the verb is one of the dictionary's
     wrappers (threaten, agree, refuse, promise ...) and the infinitive is its first clause, it becomes `xcomp`.
@@ -323,6 +325,27 @@ def _nominal_xcomps(doc: Doc) -> int:
     return fixed
 
 
+def _double_objects(doc: Doc) -> int:
+    """'gave the Ivory Coast/iobj 5.1 million dollars/appos of aid': a verb with an indirect object and no direct
+    one, and a noun phrase read as an apposition right after the indirect object (no comma): the verb's object."""
+    fixed = 0
+    for io in doc:
+        if io.dep_ != "iobj" or io.head.pos_ != "VERB":
+            continue
+        verb = io.head
+        if any(c.dep_ in ("obj", "dobj") for c in verb.children):
+            continue
+        app = next((c for c in io.children if c.dep_ == "appos" and c.i > io.i), None)
+        if app is None or any(t.is_punct for t in doc[io.i + 1: app.left_edge.i + 1]):
+            continue
+        _move(app, verb, "obj")
+        for c in list(io.children):
+            if c.i > app.i and c.dep_.startswith("nmod"):
+                _move(c, app)  # '... dollars of aid'
+        fixed += 1
+    return fixed
+
+
 def _infinitive_complements(doc: Doc, wrapper_lemmas: frozenset[str] | set[str] | None) -> int:
     """'threatened to/mark resume/advcl': the wrapper's infinitive is its complement (see the module text)."""
     if not wrapper_lemmas:
@@ -357,6 +380,7 @@ def repair_participle_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | 
     fixed += _that_clauses_on_time_phrases(doc)
     fixed += _compound_subjects(doc)
     fixed += _nominal_xcomps(doc)
+    fixed += _double_objects(doc)
     for sent in list(doc.sents):
         root = sent.root
         if root.pos_ not in ("NOUN", "PROPN"):
