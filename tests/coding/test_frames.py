@@ -548,3 +548,9 @@ def test_apposition_of_an_indirect_object_is_the_direct_object():
                pos=["PRON", "VERB", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "PRON", "PUNCT"],
                tags=["PRP", "VBD", "NNP", ",", "DT", "NN", ",", "NN", "."])
     assert repair_participle_clauses(doc) == 0
+
+
+def test_pattern_object_word_is_not_the_recipient(code):
+    recs = code("Britain mobilized army reservists on Tuesday.")
+    mob = [r for r in recs if r["cameo"].startswith("15")]
+    assert mob and not mob[0]["recipient"], [(r["cameo"], r["recipient"]) for r in recs]

@@ -406,6 +406,10 @@ class EventCoder:
                         return r
         if obj_tok is not None:
             r = self.actors_at(obj_tok, index)  # 'rejected an Indian proposal'
+            if p.objects:
+                # the pattern's own object word ('withdraw =troops', 'mobilize =reservists') is part of the event,
+                # not its target: only an actor named inside it counts
+                r = [m for m in r if _known(m)]
             if r:
                 return r
         root = p.code[:2]
