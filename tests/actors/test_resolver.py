@@ -29,8 +29,8 @@ def _code_of(mentions, words):
 def test_metonymy_capital_and_possessive_office(nlp, resolver):
     ms = _resolve(nlp, resolver, "Seoul's presidential office said Tokyo wants talks with Pyongyang.")
     assert _code_of(ms, "presidential office") == "KORGOV"
-    assert _code_of(ms, "Tokyo") == "JPN"
-    assert _code_of(ms, "Pyongyang") == "PRK"
+    assert _code_of(ms, "Tokyo") == "JPNGOV"  # a capital that acts (subject of 'wants') is its government
+    assert _code_of(ms, "Pyongyang") == "PRK"  # a capital that is only a place keeps no sector
 
 
 def test_demonym_and_role_noun(nlp, resolver):
@@ -420,3 +420,12 @@ def test_body_name_after_a_role_word_is_no_titled_person(nlp, resolver):
 def test_igo_title_before_a_known_person_out_of_office(nlp, resolver):
     ms = _resolve(nlp, resolver, "Arab League Secretary-General Amr Moussa said.", date(2013, 1, 1))
     assert _code_of(ms, "Moussa") == "IGOMEAARL"
+
+
+def test_acting_capital_is_the_government(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Washington along with its allies demanded that Hamas renounce its struggle.")
+    assert _code_of(ms, "Washington") == "USAGOV"
+    ms = _resolve(nlp, resolver, "Poland demanded an admission by Moscow that the forces murdered them.")
+    assert _code_of(ms, "Moscow") == "RUSGOV"
+    ms = _resolve(nlp, resolver, "Baghdad was hit by bombs and the curfew in Algiers ended.")
+    assert _code_of(ms, "Baghdad") == "IRQ" and _code_of(ms, "Algiers") == "DZA"

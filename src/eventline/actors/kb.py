@@ -228,6 +228,7 @@ class KnowledgeBase:
         self.agents: dict[tuple[str, ...], Entry] = {}
         self.people: dict[tuple[str, str], Entry] = {}
         self.name_parts: dict[str, list[Entry]] = {}
+        self.capitals: set[tuple[str, ...]] = set()  # surface forms of capital cities (rows noted 'capital')
         self.max_len = 1
         self.agent_max_len = 1
 
@@ -296,6 +297,8 @@ class KnowledgeBase:
                                            or r.note.lower() == role.note.lower()))]
             entry.roles.append(role)
         else:
+            if kind == "place" and row["note"].lower().startswith("capital"):
+                self.capitals.update(key_of(f) for f in forms if f.strip())
             context = tuple(c.strip().upper() for c in row["context"].split("|") if c.strip())
             entry = Entry(kind, row["name"], country, sector, code, context=context,
                           group=row["note"].lower().startswith("group"))

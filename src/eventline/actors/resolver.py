@@ -679,10 +679,14 @@ class ActorResolver:
             elif entry.kind == "org" and entry.country is None and mod_country and entry.sector not in ("IGO",):
                 country = mod_country
                 code = make_code(country, sector)
+            if (entry.kind == "place" and sector is None and country and not modifiers
+                    and self._capital_acts(doc, head_atom)):
+                # 'Washington demanded', 'Beirut rejected', 'an admission by Moscow': a capital that acts stands for
+                # the government (a capital that is only a place, 'a curfew in Algiers', keeps no sector)
+                sector = "GOV"
+                code = make_code(country, sector)
             name = self._entry_name(entry, doc.span_text(head_atom.start, head_atom.end))
             ch.mention = self._mention(doc, ch.start, ch.end, code, country, sector, name, _kind(entry))
-            if entry.kind in ("country", "place", "context") and len(modifiers) == 0:
-                pass
             return
         if head_atom is not None and head_atom.agent is not None:
             sector = head_atom.agent.sector
@@ -786,6 +790,18 @@ class ActorResolver:
             m = self._unknown_name(doc, ch, name_toks, when, named, mod_country, None, False)
             if m is not None and m.resolved:
                 ch.extra.append(m)
+
+    def _capital_acts(self, doc: _View, atom: _Atom) -> bool:
+        key = tuple(p for t in range(atom.start, atom.end) for p in _norm_parts(doc.words[t]))
+        if key not in self.kb.capitals:
+            return False
+        tok = doc.doc[atom.end - 1]
+        if tok.dep_ == "conj":  # 'Moscow and Beijing signed'
+            tok = tok.head
+        if tok.dep_ == "nsubj":
+            return tok.head.pos_ == "VERB"
+        return tok.dep_ == "obl:agent" or tok.dep_ in ("nmod", "obl") and any(
+            c.dep_ == "case" and c.lower_ == "by" for c in tok.children)
 
     def _possessor_country(self, doc: _View, ch: _Chunk, named: list[tuple[int, Entry]],
                            when: date | None) -> str | None:
