@@ -554,3 +554,16 @@ def test_pattern_object_word_is_not_the_recipient(code):
     recs = code("Britain mobilized army reservists on Tuesday.")
     mob = [r for r in recs if r["cameo"].startswith("15")]
     assert mob and not mob[0]["recipient"], [(r["cameo"], r["recipient"]) for r in recs]
+
+
+def test_name_read_as_conjunct_of_a_time_word_is_a_coordinated_subject():
+    """'on Monday, Merkel/conj-of-Monday and President Macron/nsubj met': Merkel is the first subject."""
+    from eventline.coding.repair import repair_participle_clauses
+
+    words = ["On", "Monday", ",", "Merkel", "and", "President", "Macron", "met", "."]
+    doc = _doc(words, heads=[1, 7, 3, 1, 6, 6, 7, 7, 7],
+               deps=["case", "obl", "punct", "conj", "cc", "nmod:desc", "nsubj", "ROOT", "punct"],
+               pos=["ADP", "PROPN", "PUNCT", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PUNCT"],
+               tags=["IN", "NNP", ",", "NNP", "CC", "NNP", "NNP", "VBD", "."])
+    assert repair_participle_clauses(doc) == 1
+    assert (doc[3].head.i, doc[3].dep_, doc[6].head.i, doc[6].dep_, doc[4].head.i) == (7, "nsubj", 3, "conj", 6)

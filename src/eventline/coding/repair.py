@@ -38,6 +38,8 @@ prepositions, wrappers) is then lost. The repair gives the clause back its verb:
     blockade/xcomp'), not after a linking verb ('became a member'): the verb's object;
   * a noun phrase read as an apposition of an indirect object with no comma between them ('gave the Ivory
     Coast/iobj 5.1 million dollars/appos of aid') when the verb has no direct object: the direct object;
+  * a name read as a conjunct of the time phrase before it, followed by 'and' and the verb's subject ('late on
+    Saturday, Abe/conj and U.S. President Donald Trump/nsubj agreed'): the first of the coordinated subjects;
   * an infinitive read as an adverbial clause of a verb that takes one as its complement ('threatened Monday
     to/mark resume/advcl attacks', 'agreed to/mark postpone/advcl'): when the verb is one of the dictionary's
     wrappers (threaten, agree, refuse, promise ...) and the infinitive is its first clause, it becomes `xcomp`.
@@ -346,6 +348,28 @@ def _double_objects(doc: Doc) -> int:
     return fixed
 
 
+def _subjects_read_as_time_conjuncts(doc: Doc) -> int:
+    """'late on Saturday, Abe/conj-of-Saturday and U.S. President Donald Trump/nsubj agreed': a name joined to a
+    time word, with 'and' + the verb's subject right after it, is the first of the coordinated subjects."""
+    fixed = 0
+    for a in doc:
+        if a.dep_ != "conj" or a.pos_ != "PROPN" or a.head.lower_ not in TIME_WORDS or a.i + 2 >= len(doc):
+            continue
+        cc = doc[a.i + 1]
+        if cc.lower_ not in ("and", "or"):
+            continue
+        subj = next((t for t in doc[a.i + 2: min(len(doc), a.i + 10)] if t.dep_ in SUBJECT_DEPS
+                     and t.head.pos_ in VERB_LIKE and t.left_edge.i in (a.i + 1, a.i + 2)), None)
+        if subj is None:
+            continue
+        verb = subj.head
+        a.head, a.dep_ = verb, subj.dep_
+        subj.head, subj.dep_ = a, "conj"
+        _move(cc, subj, "cc")
+        fixed += 1
+    return fixed
+
+
 def _infinitive_complements(doc: Doc, wrapper_lemmas: frozenset[str] | set[str] | None) -> int:
     """'threatened to/mark resume/advcl': the wrapper's infinitive is its complement (see the module text)."""
     if not wrapper_lemmas:
@@ -381,6 +405,7 @@ def repair_participle_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | 
     fixed += _compound_subjects(doc)
     fixed += _nominal_xcomps(doc)
     fixed += _double_objects(doc)
+    fixed += _subjects_read_as_time_conjuncts(doc)
     for sent in list(doc.sents):
         root = sent.root
         if root.pos_ not in ("NOUN", "PROPN"):
