@@ -429,3 +429,10 @@ def test_acting_capital_is_the_government(nlp, resolver):
     assert _code_of(ms, "Moscow") == "RUSGOV"
     ms = _resolve(nlp, resolver, "Baghdad was hit by bombs and the curfew in Algiers ended.")
     assert _code_of(ms, "Baghdad") == "IRQ" and _code_of(ms, "Algiers") == "DZA"
+
+
+def test_state_media_speak_for_the_state(nlp, resolver):
+    ms = _resolve(nlp, resolver, "The official Syrian newspaper Tishreen said the talks failed.")
+    assert _code_of(ms, "newspaper") == "SYRGOV"
+    ms = _resolve(nlp, resolver, "A French newspaper said the talks failed.")
+    assert _code_of(ms, "newspaper") == "FRAMED"

@@ -699,6 +699,9 @@ class ActorResolver:
                     sector = before.agent.sector
             if former and sector in ("GOV", None):
                 sector = "ELI"
+            if sector == "MED" and (words & _STATE_RUN or "government" in words
+                                    and words & {"run", "owned", "controlled"}):
+                sector = "GOV"  # 'official Syrian newspaper', 'state-run television': state media speak for the state
             country = mod_country or self._possessor_country(doc, ch, named, when)
             org = next((a.entries[-1] for a in modifiers if a.entries and a.entries[-1].kind == "org"), None)
             if org is not None and org.sector == "IGO":
@@ -1317,6 +1320,8 @@ _ORG_HEADS = {"council", "committee", "front", "movement", "union", "alliance", 
               "board", "court", "bank", "company", "corporation", "institute", "foundation", "association", "league",
               "federation", "organisation", "organization", "group", "forum", "centre", "center", "agency", "bureau",
               "office", "authority", "coalition", "network", "society", "corps", "brigade", "brigades", "party"}
+_STATE_RUN = {"official", "state", "state-run", "state-owned", "state-controlled", "government-run",
+              "government-controlled", "government-owned"}
 _TIME_NOUNS = {"week", "weekend", "month", "year", "night", "morning", "evening", "spring", "summer", "autumn", "fall",
                "winter", "decade", "century"}
 _NON_STATE = {"BUS", "MED", "NGO", "EDU", "HLH", "REL", "LAB", "MNC"}
