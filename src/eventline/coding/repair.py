@@ -91,11 +91,11 @@ ADJECTIVAL_PARTICIPLES = frozenset({
     "isolated", "oppressed", "unemployed", "coordinated", "sustained", "repeated", "renewed", "increased"})
 
 
-def _clause_amods(doc: Doc, verb_forms: frozenset[str] | set[str] | None = None) -> int:
+def _clause_amods(doc: Doc, verb_forms: frozenset[str] | set[str] | None = None, tokens=None) -> int:
     """Participles with an auxiliary/subject of their own, and past-tense words right after 'and' in a conjunct
     noun: clause verbs read as adjectives (see the module text)."""
     fixed = 0
-    for verb in list(doc):
+    for verb in list(doc) if tokens is None else tokens:
         if verb.dep_ != "amod" or verb.tag_ not in PARTICIPLE_TAGS or verb.i >= verb.head.i:
             continue
         noun = verb.head
@@ -135,12 +135,12 @@ def _clause_amods(doc: Doc, verb_forms: frozenset[str] | set[str] | None = None)
     return fixed
 
 
-def _demanded_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | None) -> int:
+def _demanded_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | None, tokens=None) -> int:
     """'demanded that Hamas renounce its struggle' read as a noun phrase (see the module text)."""
     if not verb_forms:
         return 0
     fixed = 0
-    for that in list(doc):
+    for that in list(doc) if tokens is None else tokens:
         if that.lower_ != "that" or that.i + 2 >= len(doc):
             continue
         gov = _governor(doc, that)
@@ -269,10 +269,10 @@ TIME_WORDS = frozenset({
     "april", "may", "june", "july", "august", "september", "october", "november", "december"})
 
 
-def _that_clauses_on_time_phrases(doc: Doc) -> int:
+def _that_clauses_on_time_phrases(doc: Doc, tokens=None) -> int:
     """'said on Friday that Sudan must reach ...' (see the module text)."""
     fixed = 0
-    for verb in doc:
+    for verb in doc if tokens is None else tokens:
         if not verb.dep_.startswith("acl") or verb.i < verb.head.i:
             continue
         when = verb.head
@@ -286,11 +286,11 @@ def _that_clauses_on_time_phrases(doc: Doc) -> int:
     return fixed
 
 
-def _compound_subjects(doc: Doc) -> int:
+def _compound_subjects(doc: Doc, tokens=None) -> int:
     """'Iraq's national security advisor/compound met/ROOT with ...': a finite verb with no subject and a noun
     read as a compound before it; the noun is its subject."""
     fixed = 0
-    for verb in doc:
+    for verb in doc if tokens is None else tokens:
         if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
             continue
         kids = list(verb.children)
@@ -308,11 +308,11 @@ LINKING_VERBS = frozenset({"be", "become", "remain", "seem", "stay", "turn", "ap
                            "feel", "get", "grow", "go", "come", "name", "elect", "appoint", "call", "make", "consider"})
 
 
-def _nominal_xcomps(doc: Doc) -> int:
+def _nominal_xcomps(doc: Doc, tokens=None) -> int:
     """'lifted Friday a day-old blockade/xcomp': a noun phrase with a determiner after a verb with no object of
     its own (and not a linking verb such as 'become') is the verb's object."""
     fixed = 0
-    for noun in doc:
+    for noun in doc if tokens is None else tokens:
         if noun.dep_ != "xcomp" or noun.pos_ != "NOUN" or noun.i < noun.head.i:
             continue
         verb = noun.head
@@ -327,11 +327,11 @@ def _nominal_xcomps(doc: Doc) -> int:
     return fixed
 
 
-def _double_objects(doc: Doc) -> int:
+def _double_objects(doc: Doc, tokens=None) -> int:
     """'gave the Ivory Coast/iobj 5.1 million dollars/appos of aid': a verb with an indirect object and no direct
     one, and a noun phrase read as an apposition right after the indirect object (no comma): the verb's object."""
     fixed = 0
-    for io in doc:
+    for io in doc if tokens is None else tokens:
         if io.dep_ != "iobj" or io.head.pos_ != "VERB":
             continue
         verb = io.head
@@ -348,11 +348,11 @@ def _double_objects(doc: Doc) -> int:
     return fixed
 
 
-def _subjects_read_as_time_conjuncts(doc: Doc) -> int:
+def _subjects_read_as_time_conjuncts(doc: Doc, tokens=None) -> int:
     """'late on Saturday, Abe/conj-of-Saturday and U.S. President Donald Trump/nsubj agreed': a name joined to a
     time word, with 'and' + the verb's subject right after it, is the first of the coordinated subjects."""
     fixed = 0
-    for a in doc:
+    for a in doc if tokens is None else tokens:
         if a.dep_ != "conj" or a.pos_ != "PROPN" or a.head.lower_ not in TIME_WORDS or a.i + 2 >= len(doc):
             continue
         cc = doc[a.i + 1]
@@ -370,12 +370,12 @@ def _subjects_read_as_time_conjuncts(doc: Doc) -> int:
     return fixed
 
 
-def _infinitive_complements(doc: Doc, wrapper_lemmas: frozenset[str] | set[str] | None) -> int:
+def _infinitive_complements(doc: Doc, wrapper_lemmas: frozenset[str] | set[str] | None, tokens=None) -> int:
     """'threatened to/mark resume/advcl': the wrapper's infinitive is its complement (see the module text)."""
     if not wrapper_lemmas:
         return 0
     fixed = 0
-    for verb in doc:
+    for verb in doc if tokens is None else tokens:
         if verb.dep_ != "advcl" or verb.pos_ != "VERB" or verb.i < verb.head.i or verb.tag_ in NOT_BASE_VERB_TAGS:
             continue
         head = verb.head
@@ -397,15 +397,40 @@ def repair_participle_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | 
     """Repairs `doc` in place (see the module text); returns how many clauses were given back their verb.
     `verb_forms`: base forms of the verbs the coder knows (for demanded clauses read as noun phrases);
     `wrapper_lemmas`: verbs that take an infinitive complement (threaten, agree ...)."""
-    fixed = _nominal_roots(doc)
-    fixed += _clause_amods(doc, verb_forms)
-    fixed += _demanded_clauses(doc, verb_forms)
-    fixed += _infinitive_complements(doc, wrapper_lemmas)
-    fixed += _that_clauses_on_time_phrases(doc)
-    fixed += _compound_subjects(doc)
-    fixed += _nominal_xcomps(doc)
-    fixed += _double_objects(doc)
-    fixed += _subjects_read_as_time_conjuncts(doc)
+    # one pass over the labels finds the words each repair starts from (most documents need few of them)
+    by_dep: dict[str, list[Token]] = {}
+    thats: list[Token] = []
+    roots = False
+    for t in doc:
+        dep = t.dep_
+        by_dep.setdefault(dep, []).append(t)
+        if dep == "ROOT" and t.pos_ in ("NOUN", "PROPN"):
+            roots = True
+        elif t.lower_ == "that":
+            thats.append(t)
+    fixed = _nominal_roots(doc) if roots else 0
+    amods = by_dep.get("amod", [])
+    if amods:
+        fixed += _clause_amods(doc, verb_forms, list(amods))
+    if thats:
+        fixed += _demanded_clauses(doc, verb_forms, thats)
+    if "advcl" in by_dep:
+        fixed += _infinitive_complements(doc, wrapper_lemmas, by_dep["advcl"])
+    acls = by_dep.get("acl", []) + by_dep.get("acl:relcl", [])
+    if acls and thats:
+        fixed += _that_clauses_on_time_phrases(doc, acls)
+    if "compound" in by_dep:
+        heads = {c.head.i: c.head for c in by_dep["compound"] if c.i < c.head.i and c.head.pos_ == "VERB"}
+        if heads:
+            fixed += _compound_subjects(doc, list(heads.values()))
+    if "xcomp" in by_dep:
+        fixed += _nominal_xcomps(doc, by_dep["xcomp"])
+    if "iobj" in by_dep:
+        fixed += _double_objects(doc, by_dep["iobj"])
+    if "conj" in by_dep:
+        fixed += _subjects_read_as_time_conjuncts(doc, by_dep["conj"])
+    if not any(t.dep_ == "amod" for t in amods):
+        return fixed  # (both shapes below need a participle read as an adjective)
     for sent in list(doc.sents):
         root = sent.root
         if root.pos_ not in ("NOUN", "PROPN"):
@@ -429,10 +454,10 @@ def repair_participle_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | 
             if c.dep_ == "punct" and c.i > root.i and c.i == sent.end - 1:
                 _move(c, verb)
         fixed += 1
-    for aux in list(doc):
-        if aux.lemma_.lower() != "have" or aux.i + 1 >= len(doc):
+    for verb in [t for t in amods if t.i > 0 and t.dep_ == "amod"]:
+        aux = doc[verb.i - 1]
+        if aux.lemma_.lower() != "have":
             continue
-        verb = doc[aux.i + 1]
         noun = verb.head
         if verb.dep_ != "amod" or verb.tag_ not in PARTICIPLE_TAGS or noun.head.i != aux.i or noun.i <= verb.i \
                 or noun.dep_ not in ("obj", "dobj") or noun.pos_ not in ("NOUN", "PROPN"):
