@@ -25,42 +25,16 @@ import tempfile
 import time
 from pathlib import Path
 
-import lxml.html
-
 import eventline
+from eventline.ingest.readers.html import visible_text
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_BENCH = REPO.parent / "shared" / "data" / "boilerplate" / "scrapinghub"
 
-BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer nav aside blockquote pre figure "
-    "figcaption form dt dd".split()
-)
-
-
 def visible_lines(html: str) -> str:
-    """The page as a scraper saves it: text of visible elements, one line per block, blank lines dropped."""
-    root = lxml.html.fromstring(html)
-    for el in root.xpath("//script|//style|//noscript|//template|//svg"):
-        el.drop_tree()
-    out: list[str] = []
-
-    def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in BLOCK_TAGS:
-            out.append("\n")
-        if el.text:
-            out.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                out.append(child.tail)
-        if tag in BLOCK_TAGS:
-            out.append("\n")
-
-    walk(root)
-    lines = (" ".join(line.split()) for line in "".join(out).split("\n"))
-    return "\n".join(line for line in lines if line)
+    """The page as a scraper saves it: text of visible elements, one line per block, blank lines dropped
+    (the HTML reader's own rendering, which is also how the external scorer renders pages)."""
+    return visible_text(html)
 
 
 def tokens(text: str | None) -> collections.Counter[str]:
