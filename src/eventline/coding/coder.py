@@ -310,6 +310,19 @@ class EventCoder:
                 out.append(st)
         return _dedupe(out)
 
+    @staticmethod
+    def _pattern_adverb(tok: Token, p: Any) -> Token | None:
+        """The adverb a pattern requires ('respond sharply'), among the verb's dependents or right after it."""
+        adv = [c for c in F.kids(tok) if c.lemma_.lower() in p.adverbs or c.lower_ in p.adverbs]
+        if adv:
+            return adv[0]
+        # the adverb right after the verb, however it was attached ('will respond sharply to')
+        nxt = next((x for x in tok.doc[tok.i + 1: tok.i + 3] if not x.is_punct), None)
+        if nxt is not None and nxt.lower_ in p.adverbs and (
+                nxt.head.i == tok.i or tok.head.i == nxt.i or nxt.head.i == tok.head.i):
+            return nxt
+        return None
+
     def _match_verb(self, tok: Token, patterns: list[Pattern], index: MentionIndex) -> Candidate | None:
         prt = F.particle(tok)
         preps = F.prep_objects(tok)
@@ -345,16 +358,10 @@ class EventCoder:
                     pr in p.required_preps for o in objs if o.i > tok.i for pr, _ in F.prep_objects(o)):
                 continue  # (a phrase the parser hung on the object counts: 'fired missiles at X')
             if p.adverbs:
-                adv = [c for c in F.kids(tok) if c.lemma_.lower() in p.adverbs or c.lower_ in p.adverbs]
-                if not adv:
-                    # the adverb right after the verb, however it was attached ('will respond sharply to')
-                    nxt = next((x for x in tok.doc[tok.i + 1: tok.i + 3] if not x.is_punct), None)
-                    if nxt is not None and nxt.lower_ in p.adverbs and (
-                            nxt.head.i == tok.i or tok.head.i == nxt.i or nxt.head.i == tok.head.i):
-                        adv = [nxt]
-                if not adv:
+                adverb = self._pattern_adverb(tok, p)
+                if adverb is None:
                     continue
-                trig.append(adv[0])
+                trig.append(adverb)
             c = Candidate(p.code, p, tok, sorted(trig, key=lambda t: t.i), source_pattern=p.text)
             # phrases the parser hung on a pattern word instead of the verb ('respond sharply to X' with 'to X'
             # under 'sharply')

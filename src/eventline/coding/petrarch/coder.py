@@ -149,15 +149,10 @@ class PetrarchCoder(EventCoder):
                 obj_tok = match[0]
                 trig.append(obj_tok)
             if p.adverbs:
-                adv = [c for c in F.kids(tok) if c.lemma_.lower() in p.adverbs or c.lower_ in p.adverbs]
-                if not adv:
-                    nxt = next((x for x in tok.doc[tok.i + 1: tok.i + 3] if not x.is_punct), None)
-                    if nxt is not None and nxt.lower_ in p.adverbs and (
-                            nxt.head.i == tok.i or tok.head.i == nxt.i or nxt.head.i == tok.head.i):
-                        adv = [nxt]
-                if not adv:
+                adverb = self._pattern_adverb(tok, p)
+                if adverb is None:
                     continue
-                trig.append(adv[0])
+                trig.append(adverb)
             c = Candidate(p.code, p, tok, sorted(trig, key=lambda t: t.i), source_pattern=p.text)
             c.recipient = self._recipient(tok, p, obj_tok, preps, objs, index, prep_obj)
             return c
