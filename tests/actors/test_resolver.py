@@ -436,3 +436,17 @@ def test_state_media_speak_for_the_state(nlp, resolver):
     assert _code_of(ms, "newspaper") == "SYRGOV"
     ms = _resolve(nlp, resolver, "A French newspaper said the talks failed.")
     assert _code_of(ms, "newspaper") == "FRAMED"
+
+
+def test_leaders_of_a_people_are_elites(nlp, resolver):
+    ms = _resolve(nlp, resolver, "Yoruba leaders demanded a new constitution.")
+    assert _code_of(ms, "Yoruba leaders") == "NGAELI"
+    assert resolver.lookup("tribal elders").sector == "ELI"
+    assert resolver.lookup("terror group").sector == "REB"
+
+
+def test_group_based_in_a_place_takes_its_country(nlp, resolver):
+    ms = _resolve(nlp, resolver, "A terror group based in Trinidad claims to make weapons.")
+    assert _code_of(ms, "terror group") == "TTOREB"
+    ms = _resolve(nlp, resolver, "Ethnic Albanian guerrillas operating in Macedonia were demobilized.")
+    assert _code_of(ms, "guerrillas") == "MKDREB"

@@ -134,17 +134,19 @@ class _View:
         n = len(doc)
         raw = doc.to_array(_ATTRS).reshape(n, len(_ATTRS)) if n else np.zeros((0, len(_ATTRS)), np.uint64)
         string_cols = []
+        pron_rows: list[int] = []
         for c in range(5):  # strings of the distinct hashes only
             uniq, inv = np.unique(raw[:, c], return_inverse=True)
             strs = _strings(doc, uniq.tolist())
             string_cols.append([strs[k] for k in inv.ravel().tolist()])
+            if c == 2 and "PRON" in strs:
+                pron_rows = np.nonzero(inv.ravel() == strs.index("PRON"))[0].tolist()
         text, lower, pos, tag, dep = string_cols
-        if "PRON" in pos:
+        for i in pron_rows:
             # a capitalised name the tagger read as a pronoun ('Li said'): a name
-            for i in [i for i, p in enumerate(pos) if p == "PRON"]:
-                if text[i][:1].isupper() and lower[i] not in _PRONOUN_WORDS:
-                    pos[i] = "PROPN"
-                    tag[i] = "NNP"
+            if text[i][:1].isupper() and lower[i] not in _PRONOUN_WORDS:
+                pos[i] = "PROPN"
+                tag[i] = "NNP"
         arr = raw.astype(np.int64)  # SENT_START is -1 for 'not a start'
         ss = arr[:, 5]
         starts = ss == 1
@@ -240,6 +242,7 @@ class ActorResolver:
         self._lower_first = {k[0] for k in self._lower_ok} | {"the"}
         self._agent_first = {k[0] for k in self.kb.agents}
         self._form_keys: dict[int, set[tuple[str, ...]]] = {}
+        self._doc_keys: dict[int, set[tuple[str, ...]]] = {}
         self._strict = {k: self._needs_upper(k) for k in self.kb.entities}
         self._people_forms = self._plural_demonyms()
         self._cap_last = {k for k, entries in self.kb.entities.items() if len(k) > 1 and all(
@@ -515,20 +518,22 @@ class ActorResolver:
         new name without any link)."""
         if doc[i].is_sent_start and (doc[i - 1].is_punct or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_):
             return True
-        if doc[i].lower_ in ("next", "last", "this") and i + 1 < len(doc) and doc[i + 1].lower_ in _TIME_NOUNS:
+        lower, pos = doc.lower, doc.pos
+        if lower[i] in ("next", "last", "this") and i + 1 < len(lower) and lower[i + 1] in _TIME_NOUNS:
             return True  # 'U.N. mediator Diego Cordovez next week'
-        prev = doc[cur[-1]]
-        if (len(cur) > 1 and prev.pos_ == "ADJ" and prev.lower_.endswith("ed") and doc[cur[-2]].tag_ in ("NNS", "NNPS")
-                and doc[i].pos_ in ("NUM", "ADJ", "DET")):
+        p = cur[-1]
+        if (pos[p] == "ADJ" and len(cur) > 1 and lower[p].endswith("ed") and doc.tag[cur[-2]] in ("NNS", "NNPS")
+                and pos[i] in ("NUM", "ADJ", "DET")):
             # 'guerrillas wounded two British soldiers': a participle tagged as an adjective after a plural noun is
             # the verb between two phrases
             return True
-        return prev.pos_ == "NOUN" and doc[i].pos_ in ("DET",)
+        return pos[p] == "NOUN" and pos[i] == "DET"
 
     # ---------------------------------------------------------------- reading chunks
 
     def _read_chunks(self, doc: _View, chunks: list[_Chunk], when: date | None) -> list[ActorMention]:
         named: list[tuple[int, Entry]] = []  # (token, person entry) in text order, for short references
+        self._doc_keys: dict[int, set[tuple[str, ...]]] = {}
         out: list[ActorMention] = []
         chunks[:] = self._join_titles(doc, chunks)
         for ch in chunks:
@@ -714,6 +719,11 @@ class ActorResolver:
                 # 'BP officials', 'Reuters spokesman': a company's or newspaper's officials are of its sector
                 sector = org.sector
                 code = org.code or make_code(country, sector)
+            elif (org is not None and org.sector == "CVL" and sector in ("GOV", "CVL", None)
+                  and doc.lower[head] in ("leader", "leaders", "elder", "elders", "chief", "chiefs", "notables")):
+                # 'Yoruba leaders', 'Ibo elders', 'Shiite leaders': the elites of a people or faith, not its state
+                sector = "ELI"
+                code = make_code(country, sector) if country else None
             elif (org is not None and sector == "GOV" and org.sector in ("REB", "OPP", "PTY", "LAB", "CRM")
                   and doc.lower[head] in _GENERIC_PERSONNEL):
                 # 'al-Qaeda leaders', 'Iraq al-Qaeda leaders', 'Hamas officials': the group's people
@@ -728,6 +738,9 @@ class ActorResolver:
                     if region:
                         code = region + sector
             ch.mention = self._mention(doc, ch.start, ch.end, code, country, sector, None, "agent")
+            if ethnic and mod_country and country == mod_country:
+                # 'ethnic Albanian guerrillas operating in Macedonia': the country where they are (see _borrow)
+                ch.mention.kind = "ethnic"
             return
         # head is not a known name nor a role noun
         name_toks = self._name_tokens(doc, ch)
@@ -962,15 +975,15 @@ class ActorResolver:
             if id(e) in looked:
                 continue
             looked.add(id(e))
-            ends = self._form_keys.get(id(e))
+            ends = self._form_keys.get(id(e)) if e.roles else self._doc_keys.get(id(e))
             if ends is None:  # the leading and trailing word runs of the person's names ('Kim', 'Jong Un')
                 ends = set()
                 for f in e.forms:
                     k = tuple(normalise(f).split())
                     ends.update(k[:i] for i in range(1, len(k)))
                     ends.update(k[i:] for i in range(1, len(k)))
-                if e.roles:  # knowledge-base people only: a document's own names die with it (ids get reused)
-                    self._form_keys[id(e)] = ends
+                # a document's own (unknown) names die with it and their ids get reused: cached per document only
+                (self._form_keys if e.roles else self._doc_keys)[id(e)] = ends
             if want in ends:
                 seen.append(e)
         if seen:
@@ -1120,7 +1133,11 @@ class ActorResolver:
             cur, j = ch, idx + 1
             for _hop in range(2):  # 'workers of the bus company of Tehran'
                 nxt = chunks[j] if j < len(chunks) else None
-                if nxt is None or nxt.start - cur.end != 1 or doc[cur.end].lower_ not in PLACE_PREPS:
+                gap = 1
+                if (nxt is not None and cur.end + 1 < len(doc) and doc[cur.end].lower_ in _LOCATED
+                        and doc[cur.end + 1].lower_ in PLACE_PREPS):
+                    gap = 2  # 'a terror group based in Trinidad', 'rebels operating in Macedonia'
+                if nxt is None or nxt.start - cur.end != gap or doc[cur.end + gap - 1].lower_ not in PLACE_PREPS:
                     break
                 other = nxt.mention or (nxt.extra[0] if nxt.extra else None)
                 if other is not None and other.country and (other.kind == "country" or m.kind != "ethnic"):
@@ -1211,7 +1228,8 @@ class ActorResolver:
             return
         covered = {t for m in mentions for t in range(m.token_start, m.token_end)}
         sent_of = doc.sent_of if doc.has_sents else [0] * len(toks)
-        quote = _quote_ids(doc.words, doc.ws)
+        quote = _quote_ids(doc.words, doc.ws) if ('"' in doc.text or "“" in doc.text or "``" in doc.text
+                                                     or "«" in doc.text) else None
         for tok in cands:
             if tok.i in covered:
                 continue
@@ -1219,7 +1237,7 @@ class ActorResolver:
                 continue
             s = sent_of[tok.i]
             before = [m for m in people if m.token_end <= tok.i and sent_of[m.head] >= s - 1]
-            if quote[tok.i]:
+            if quote is not None and quote[tok.i]:
                 # 'Abe said: "He is a tough negotiator"': a third person inside a quotation is not its speaker (who
                 # says 'I'); only someone the quotation itself named before counts
                 before = [m for m in before if quote[m.head] == quote[tok.i]]
@@ -1241,27 +1259,31 @@ class ActorResolver:
 
 _OPEN_QUOTES = {"“", "``", "«", "„"}
 _CLOSE_QUOTES = {"”", "''", "»"}
+_QUOTE_MARKS = _OPEN_QUOTES | _CLOSE_QUOTES | {'"'}
 
 
 def _quote_ids(words: list[str], ws: list[str]) -> list[int]:
     """For each token the number of the quotation it stands in (0: outside). Straight quotes toggle; a line break
     ends an open quotation (a quote carried over paragraphs is read as ended)."""
     out = [0] * len(words)
-    current = 0
+    marks = [i for i, w in enumerate(words) if w in _QUOTE_MARKS or "\n" in w]
+    start = -1  # token after the open quote, or -1 outside a quotation
     n = 0
-    for i, w in enumerate(words):
-        if w in _OPEN_QUOTES or w == '"' and not current:
+    for i in marks:
+        w = words[i]
+        if start < 0:
+            if w in _OPEN_QUOTES or w == '"':
+                n += 1
+                start = i + 1
+            continue
+        end = i + 1 if w not in _OPEN_QUOTES and w not in _CLOSE_QUOTES and w != '"' else i  # a line break is inside
+        out[start:end] = [n] * (end - start)
+        start = -1
+        if w in _OPEN_QUOTES:
             n += 1
-            current = n
-            continue
-        if w in _CLOSE_QUOTES or w == '"' and current:
-            current = 0
-            continue
-        if "\n" in w or "\n" in ws[i]:
-            out[i] = current
-            current = 0
-            continue
-        out[i] = current
+            start = i + 1
+    if start >= 0:
+        out[start:] = [n] * (len(words) - start)
     return out
 
 
@@ -1322,6 +1344,7 @@ _ORG_HEADS = {"council", "committee", "front", "movement", "union", "alliance", 
               "office", "authority", "coalition", "network", "society", "corps", "brigade", "brigades", "party"}
 _STATE_RUN = {"official", "state", "state-run", "state-owned", "state-controlled", "government-run",
               "government-controlled", "government-owned"}
+_LOCATED = {"based", "operating", "headquartered", "active", "stationed", "deployed", "living", "fighting"}
 _TIME_NOUNS = {"week", "weekend", "month", "year", "night", "morning", "evening", "spring", "summer", "autumn", "fall",
                "winter", "decade", "century"}
 _NON_STATE = {"BUS", "MED", "NGO", "EDU", "HLH", "REL", "LAB", "MNC"}
