@@ -48,6 +48,9 @@ CLAIM_COLUMNS = [
 DOCUMENT_ORDER = "doc_id, sentence_index NULLS LAST, span[1] NULLS LAST, id"
 
 
+WRITER_MEMORY_LIMIT = "256MB"
+
+
 class StoreError(Exception):
     """The store cannot be used as asked (newer schema, missing file, ...); the message says why."""
 
@@ -82,7 +85,10 @@ class Store:
             raise FileNotFoundError(f"no eventline store at {self.path}")
         if not read_only and self.path.parent and not self.path.parent.exists():
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        # A writer only appends batches: a small buffer pool is enough, and DuckDB's default (most of the
+        # machine's memory) would keep every page it touched while coding processes need the memory.
+        config = {} if read_only else {"memory_limit": WRITER_MEMORY_LIMIT}
+        self.con = duckdb.connect(str(self.path), read_only=read_only, config=config)
         self._arrow_schemas: dict[str, pa.Schema] = {}
         if not read_only:
             self._create_or_upgrade()
