@@ -166,3 +166,12 @@ def test_explain_command_shows_match_and_event():
 
 def test_gold_dev_present_or_skip():
     shared_path("data", "gold-dev", "PLOVER_GSR_CAMEO.txt")
+
+
+def test_explain_refuses_empty_text():
+    from typer.testing import CliRunner
+
+    from eventline.cli import app
+
+    result = CliRunner().invoke(app, ["explain", "  "])
+    assert result.exit_code == 2 and "empty" in result.output

@@ -67,6 +67,9 @@ def explain(
     p = Path(text)
     if len(text) < 4096 and p.suffix == ".txt" and p.is_file():
         text = p.read_text(encoding="utf-8")
+    if not text.strip():
+        typer.echo("error: TEXT is empty: give a sentence or a .txt file to explain", err=True)
+        raise typer.Exit(2)
     data = explain_text(text, when, model)
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=1))

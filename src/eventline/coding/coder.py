@@ -1067,7 +1067,7 @@ class EventCoder:
             if span is None or len(span) == 0:
                 continue
             head = F.clause_head(span.root)
-            basis = "explicit" if re.search(r"\b\d{4}\b", text) or re.search(
+            basis = "explicit" if re.search(r"\b\d{4}s?\b", text) or re.search(
                 r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", text, re.I) else "relative"
             out.setdefault(head.i, (norm, basis))
         return out
