@@ -39,3 +39,16 @@ def test_unknown_lists_unresolved_names_with_examples(tmp_path):
     assert rows[0]["mentions"] == 2 and "Zorblat Quixmore met the UN." in rows[0]["examples"]
     table = CliRunner().invoke(app, ["actors", "--unknown", "--db", str(db), "--limit", "1"])
     assert "Zorblat Quixmore" in table.output and "Fringe Front" not in table.output
+
+
+def test_unknown_on_a_file_that_is_not_a_store_is_a_usage_error(tmp_path):
+    import duckdb
+    from typer.testing import CliRunner
+
+    from eventline.cli import app
+
+    other = tmp_path / "other.duckdb"
+    with duckdb.connect(str(other)) as con:
+        con.execute("CREATE TABLE t (x INTEGER)")
+    result = CliRunner().invoke(app, ["actors", "--unknown", "--db", str(other)])
+    assert result.exit_code == 2 and "Traceback" not in result.output

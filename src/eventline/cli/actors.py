@@ -65,8 +65,14 @@ def actors_command(
             raise typer.BadParameter("--unknown needs --db FILE")
         if not db.exists():
             typer.echo(f"no eventline store at {db}", err=True)
-            raise typer.Exit(1)
-        rows = unknown_actors(db, limit)
+            raise typer.Exit(2)
+        from eventline.store import StoreError
+
+        try:
+            rows = unknown_actors(db, limit)
+        except (StoreError, OSError) as exc:  # a file that is not an eventline store: say so, no traceback
+            typer.echo(f"eventline actors: {exc}", err=True)
+            raise typer.Exit(2) from exc
         if fmt == "json":
             typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
             return
