@@ -57,34 +57,12 @@ POLECAT_COLUMNS = [
 ]
 
 # CAMEO root names, for ICEWS "Event Text" when the codebook has no name for a code.
-CAMEO_ROOTS = {
-    "01": "Make public statement", "02": "Appeal", "03": "Express intent to cooperate", "04": "Consult",
-    "05": "Engage in diplomatic cooperation", "06": "Engage in material cooperation", "07": "Provide aid",
-    "08": "Yield", "09": "Investigate", "10": "Demand", "11": "Disapprove", "12": "Reject", "13": "Threaten",
-    "14": "Protest", "15": "Exhibit force posture", "16": "Reduce relations", "17": "Coerce", "18": "Assault",
-    "19": "Fight", "20": "Use unconventional mass violence",
-}
-
-
 def _cameo_name(code: str | None) -> str:
-    if not code:
-        return ""
-    try:
-        from eventline.coding.codebook import lookup  # the coder's codebook, when present
+    """The codebook's short name of a CAMEO code (or of its nearest parent); the code itself when unknown."""
+    from eventline.coding.codebook_access import code_info
 
-        c = code
-        while len(c) >= 2:
-            try:
-                info = lookup(c)
-            except (KeyError, ValueError):
-                info = None
-            name = getattr(info, "name", None)
-            if name and not name[:2].isdigit():
-                return str(name)
-            c = c[:-1]
-    except ImportError:
-        pass
-    return CAMEO_ROOTS.get(code[:2], code)
+    info = code_info(code) if code else None
+    return info.name if info is not None else (code or "")
 
 
 @lru_cache(maxsize=1)
