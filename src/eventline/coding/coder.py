@@ -939,23 +939,17 @@ class EventCoder:
         peacekeeping force in Lebanon' as the object)."""
         nodes = [c.anchor] + [t for t in c.trigger if t.i != c.anchor.i]
         for node in nodes:
-            for pr, o in F.prep_objects(node):
-                if pr in PLACE_PREPS:
-                    r = [m for m in self.actors_at(o, index) if m.country]
-                    if r:
-                        c.steps.append(f"target = place ({pr} {o.text})")
-                        return r
+            r = self._place_under(c, node, index, "")
+            if r:
+                return r
         # a wrapper coded on its own ('agreed to set up a centre in Tokyo', 'threatened to institute a curfew in
         # Algiers'): the embedded clause's words count as the event's
         seen = {t.i for t in nodes}
         clauses = [cl for cl in F.children(c.anchor, CLAUSE_COMPLEMENTS) if cl.i not in seen]
         for cl in clauses:
-            for pr, o in F.prep_objects(cl):
-                if pr in PLACE_PREPS:
-                    r = [m for m in self.actors_at(o, index) if m.country]
-                    if r:
-                        c.steps.append(f"target = place ({cl.text} {pr} {o.text})")
-                        return r
+            r = self._place_under(c, cl, index, cl.text + " ")
+            if r:
+                return r
         nodes = nodes + clauses
         seen |= {t.i for t in clauses}
         layer = [o for node in nodes for pr, o in F.prep_objects(node) if pr in PLACE_HOLDERS]
@@ -963,16 +957,24 @@ class EventCoder:
         for _ in range(3):  # 'a six-month extension of the mandate for the force in Lebanon'
             nxt: list[Token] = []
             for o in layer:
+                r = self._place_under(c, o, index, o.text + " ")
+                if r:
+                    return r
                 for pr, o2 in F.prep_objects(o):
-                    if pr in PLACE_PREPS:
-                        r = [m for m in self.actors_at(o2, index) if m.country]
-                        if r:
-                            c.steps.append(f"target = place ({o.text} {pr} {o2.text})")
-                            return r
-                    elif pr in PLACE_HOLDERS and o2.i not in seen:
+                    if pr in PLACE_HOLDERS and o2.i not in seen:
                         seen.add(o2.i)
                         nxt.append(o2)
             layer = nxt
+        return []
+
+    def _place_under(self, c: Candidate, node: Token, index: MentionIndex, label: str) -> list[ActorMention]:
+        """The resolved actors of the first 'in/at/... X' phrase under `node` that names a country's place."""
+        for pr, o in F.prep_objects(node):
+            if pr in PLACE_PREPS:
+                r = [m for m in self.actors_at(o, index) if m.country]
+                if r:
+                    c.steps.append(f"target = place ({label}{pr} {o.text})")
+                    return r
         return []
 
     def _obligation(self, tokens: list[Token], index: MentionIndex, found: list[Candidate]) -> list[Candidate]:
