@@ -12,15 +12,14 @@ Usage: .venv/bin/python bench/dates.py [DIR ...]   (default: ../shared/data/date
 
 from __future__ import annotations
 
-import html
 import re
 import sys
 import time
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
 import eventline.dates as D
+from eventline.dates.timeml import read_timeml
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DIRS = [
@@ -41,35 +40,6 @@ def shape(expr: str) -> str:
     return re.sub(r"\d", "9", s)
 
 
-def documents(folder: Path):
-    """(anchor, text with TIMEX3 tags, plain text, gold DATE expressions as (start, end, expr, value))."""
-    for f in sorted(folder.rglob("*.tml")):
-        x = f.read_text(encoding="utf-8", errors="replace")
-        dct = re.search(
-            r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*value="(\d{4})-(\d{2})-(\d{2})', x
-        ) or re.search(r'<TIMEX3[^>]*value="(\d{4})-(\d{2})-(\d{2})"[^>]*functionInDocument="CREATION_TIME"', x)
-        if not dct:
-            continue
-        anchor = date(*map(int, dct.groups()))
-        body = x.split("<TEXT>", 1)[-1].split("</TEXT>", 1)[0]
-        plain, gold, pos = [], [], 0
-        for m in re.finditer(r"<TIMEX3([^>]*)>(.*?)</TIMEX3>|<[^>]+>|[^<]+", body, re.S):
-            if m.group(1) is not None:
-                attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
-                inner = html.unescape(re.sub(r"<[^>]+>", "", m.group(2)))
-                if attrs.get("type") == "DATE":
-                    expr = inner.strip()
-                    lead = len(inner) - len(inner.lstrip())
-                    gold.append((pos + lead, pos + lead + len(expr), expr, attrs.get("value")))
-                plain.append(inner)
-                pos += len(inner)
-            elif not m.group(0).startswith("<"):
-                t = html.unescape(m.group(0))
-                plain.append(t)
-                pos += len(t)
-        yield f.name, anchor, "".join(plain), gold
-
-
 def bench(folder: Path) -> None:
     total = ok = 0
     by_shape: Counter[str] = Counter()
@@ -78,7 +48,7 @@ def bench(folder: Path) -> None:
     found_at = found_ok = 0
     find_seconds = 0.0
     chars = 0
-    for _name, anchor, text, gold in documents(folder):
+    for _name, anchor, text, gold in read_timeml(folder):
         t0 = time.process_time()
         found = D.find(text, anchor)
         find_seconds += time.process_time() - t0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import date
 
@@ -10,6 +9,7 @@ import pytest
 from tests.conftest import shared_path
 
 import eventline.dates as D
+from eventline.dates.timeml import read_timeml
 
 # A Wednesday.
 ANCHOR = date(2024, 3, 27)
@@ -248,18 +248,9 @@ def test_record_dates_match_the_schema_pattern() -> None:
 
 
 def _gold_expressions(folder):
-    for f in sorted(folder.rglob("*.tml")):
-        x = f.read_text(encoding="utf-8", errors="replace")
-        dct = re.search(
-            r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*value="(\d{4})-(\d{2})-(\d{2})', x
-        ) or re.search(r'<TIMEX3[^>]*value="(\d{4})-(\d{2})-(\d{2})"[^>]*functionInDocument="CREATION_TIME"', x)
-        if not dct:
-            continue
-        anchor = date(*map(int, dct.groups()))
-        for m in re.finditer(r"<TIMEX3([^>]*)>(.*?)</TIMEX3>", x.split("<TEXT>", 1)[-1], re.S):
-            attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
-            if attrs.get("type") == "DATE":
-                yield html.unescape(re.sub(r"<[^>]+>", "", m.group(2))).strip(), anchor, attrs.get("value")
+    for _name, anchor, _text, gold in read_timeml(folder):
+        for _start, _end, expression, value in gold:
+            yield expression, anchor, value
 
 
 # Just below what bench/dates.py measures (docs/benchmarks.md, ## Dates): a rule change that loses ground fails here.
