@@ -22,6 +22,7 @@ from eventline import nlp as nlp_stage
 from eventline.actors import ActorResolver
 from eventline.coding import EventCoder
 from eventline.ingest import Document
+from eventline.nlp.long_texts import parse as parse_long_texts
 
 
 @dataclass
@@ -161,7 +162,9 @@ class Pipeline:
         # spaCy sizes its work arrays by the batch's tokens and the allocator keeps them: batches of a few
         # documents keep memory flat on long articles, at no cost in speed (measured: 15.2k vs 15.7k tokens per
         # CPU-second for 16 vs 4 documents on Timeline17).
-        pairs = self.nlp.pipe(((d.text, d) for d in docs), as_tuples=True, batch_size=min(batch_size, PARSE_BATCH))
+        # long texts are parsed in pieces (eventline.nlp.long_texts): a 700k-character page would otherwise take
+        # over 2 GB
+        pairs = parse_long_texts(self.nlp, ((d.text, d) for d in docs), batch_size=min(batch_size, PARSE_BATCH))
         for n, (spacy_doc, document) in enumerate(pairs, start=1):
             yield self.code_parsed(spacy_doc, document)
             if n % PARSE_BATCH == 0:

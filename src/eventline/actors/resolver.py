@@ -228,11 +228,13 @@ class ActorResolver:
         (e.g. one built from other dictionaries) used instead of the shipped one; `extra` is then ignored."""
         self.extra = extra
         self.kb: KnowledgeBase = kb if kb is not None else load(extra)
+        self._last_resolved: tuple[Doc, date | None, list[ActorMention]] | None = None
         _freeze_gc()
         self._compile()
 
     def _compile(self) -> None:
         """The lookup tables derived from `self.kb`; call again after changing the knowledge base."""
+        self._last_resolved = None
         self._entity_prefixes = {k[:i] for k in self.kb.entities for i in range(1, len(k) + 1)}
         self._agent_prefixes = {k[:i] for k in self.kb.agents for i in range(1, len(k) + 1)}
         self._entity_first = {k[0] for k in self.kb.entities}
@@ -276,6 +278,16 @@ class ActorResolver:
 
     def resolve(self, doc: Doc, when: date | None = None) -> list[ActorMention]:
         """All actor mentions in the document, in text order, one per conjunct."""
+        # The coder and the claims reader both resolve the same parsed document: the second call reuses the
+        # first's result (the cache holds only the latest document, so memory stays flat).
+        last = self._last_resolved
+        if last is not None and last[0] is doc and last[1] == when:
+            return list(last[2])
+        mentions = self._resolve(doc, when)
+        self._last_resolved = (doc, when, mentions)
+        return list(mentions)
+
+    def _resolve(self, doc: Doc, when: date | None) -> list[ActorMention]:
         view = _View(doc)
         parts = self._parts(view)
         atoms = self._atoms(view, parts, doc_countries=None)

@@ -422,10 +422,10 @@ def extract_claims(spacy_doc: Doc, document: Document, resolver: ActorResolver) 
                 subject = f"{_concept(near[0])} {noun_class}" if near and abs(near[0].i - noun.i) <= 8 \
                     else noun_class
         else:
-            previous = [c for c in claims if c["_sent_start"] >= _prev_sent_start(doc, sent, 2)]
-            if not previous:
+            # an anaphoric number ('killing 13 of them') refers to the latest claim of the two sentences before
+            if not claims or claims[-1]["sentence_index"] < sentence_index.get(sent.start, 0) - 2:
                 continue
-            antecedent = previous[-1]
+            antecedent = claims[-1]
             subject, counted, refers_to = antecedent["subject_key"], antecedent["counted"], antecedent["id"]
             facet = verb_concept or (_lemma(verb) if verb is not None else None)
         if facet and negated:
@@ -453,16 +453,8 @@ def extract_claims(spacy_doc: Doc, document: Document, resolver: ActorResolver) 
             "claimant_text": claimant["text"] if claimant else None,
             "refers_to": refers_to,
             "anaphoric": anaphoric,
-            "_sent_start": sent.start,
         })
-    for c in claims:
-        c.pop("_sent_start", None)
     return claims
-
-
-def _prev_sent_start(doc: Doc, sent: Span, back: int) -> int:
-    starts = [s.start for s in doc.sents if s.start <= sent.start]
-    return starts[max(0, len(starts) - 1 - back)]
 
 
 # ---- reading claims back ---------------------------------------------------------------------------------------
