@@ -119,6 +119,13 @@ _PAST_MARK = (
 _TENSE = re.compile(rf"\b(?:(?P<f>{_FUTURE_MARK})|(?P<p>{_PAST_MARK}))\b", re.I)
 _CLAUSE_EDGE = re.compile(r"[.;!?\n]")
 _REPORTING = ("said", "says", "told", "announced")
+_SENTENCE_EDGE = re.compile(r"(?<![\d$£€])[.!?](?=\s|$)|\n")
+# Words of a results story: a comparison with 'a year ago' there is one between reporting periods.
+_RESULTS_CUE = re.compile(
+    r"\b(?:quarter|quarterly|period|net income|net loss|net|profit|earnings|earned|revenue|sales|results|"
+    r"operating|a share|per share)\b",
+    re.I,
+)
 
 
 def _year_value(text: str) -> int | None:
@@ -197,6 +204,22 @@ class _Context:
         if first is None:
             return None
         return "future" if first.group("f") is not None else "past"
+
+    def speaks_of_results(self, m: re.Match[str]) -> bool:
+        """Whether the sentence around a match compares reporting periods ('net income rose ... from a year
+        ago'). An expression marked alone (lenient) has no sentence: TimeML reads it so, as results stories
+        use it most."""
+        if self.lenient:
+            return True
+        before = self.text[max(0, m.start() - 200) : m.start()]
+        edges = [e.end() for e in _SENTENCE_EDGE.finditer(before)]
+        if edges:
+            before = before[edges[-1] :]
+        after = self.text[m.end() : m.end() + 80]
+        edge = _SENTENCE_EDGE.search(after)
+        if edge is not None:
+            after = after[: edge.start()]
+        return _RESULTS_CUE.search(before) is not None or _RESULTS_CUE.search(after) is not None
 
     def points_forward(self, start: int, end: int) -> bool:
         return self.tense(start, end) == "future"
@@ -435,6 +458,36 @@ def _the_unit(m: re.Match[str], ctx: _Context) -> _Result:
     return f"{anchor.year:04d}", "relative"
 
 
+# The latest explicit date, month or year written before a position: what 'that year' refers back to.
+_PRIOR_DAY = re.compile(
+    rf"\b(?:(?P<mon>{_MONTH_FULL}|{_MONTH_ABBR})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+|"
+    rf"(?P<mon2>{_MONTH_FULL}|{_MONTH_ABBR})\.?,?\s+(?:of\s+)?)?(?P<y>{_YEAR4})"
+)
+
+
+def _that_unit(m: re.Match[str], ctx: _Context) -> _Result:
+    """'that year', 'later that month', 'the same day': the unit of the latest date written before it, as
+    TimeML anchors them; None when none is written (resolve on the expression alone)."""
+    if ctx.lenient:
+        return None
+    unit = m["unit"].lower()
+    prior = None
+    for p in _PRIOR_DAY.finditer(ctx.text, max(0, m.start() - 600), m.start()):
+        prior = p
+    if prior is None:
+        return None
+    year = int(prior["y"])
+    if unit == "year":
+        return f"{year:04d}", "anaphoric"
+    mon = prior["mon"] or prior["mon2"]
+    if mon is None:
+        return None
+    if unit == "month":
+        return cal.month(year, _month_num(mon)), "anaphoric"
+    d = cal.safe_date(year, _month_num(mon), int(prior["d"])) if prior["d"] else None
+    return (cal.day(d), "anaphoric") if d else None
+
+
 _SPAN_UNITS = {"day": 1, "week": 7}
 
 
@@ -468,6 +521,11 @@ def _ago(m: re.Match[str], ctx: _Context) -> _Result:
         value = cal.month(y, mo)
     elif unit == "year":
         value = f"{base.year + sign * n:04d}"
+        if n == 1 and sign < 0 and end is None and m["n"].lower() in ("a", "one") and ctx.speaks_of_results(m):
+            # 'net rose to $5 million from $4 million a year ago': the same period a year before, which in a
+            # results story is the latest reported quarter (TimeML's reading; record_date maps it to the year)
+            shifted = _shift_quarter(_latest_quarter(m, ctx), -4, kind)
+            value = shifted[0] if shifted else value
     elif unit == "decade":
         value = f"{base.year + sign * 10 * n:04d}"
     else:
@@ -709,7 +767,8 @@ def _rules(lenient: bool) -> list[_Rule]:
             r"|\blast\s+year's\s+(?:(?:same|corresponding|comparable)\s+)?(?:quarter|period)\b",
             lambda m, ctx: _shift_quarter(_latest_quarter(m, ctx), -4),
         ),
-        _Rule("year_ago", r"\byear-(?:ago|earlier)\b", lambda m, ctx: (f"{ctx.anchor.year - 1:04d}", "anaphoric")),
+        # 'year-earlier results', 'year-ago levels': a results story's term for the same period a year before
+        _Rule("year_ago", r"\byear-(?:ago|earlier)\b", lambda m, ctx: _shift_quarter(_latest_quarter(m, ctx), -4)),
         _Rule(
             "the_year",
             r"\bthe\s+(?:(?P<q>full|current|fiscal|current\s+fiscal|calendar|whole|entire)\s+)?year\b(?!-|\s+(?:ago|earlier|before|after|later)\b)",
@@ -719,6 +778,12 @@ def _rules(lenient: bool) -> list[_Rule]:
             "latest_year",
             r"\bthe\s+(?:latest|most\s+recent)\s+(?:full\s+|complete\s+)?(?:fiscal\s+|financial\s+|calendar\s+)?year\b",
             lambda m, ctx: (f"{ctx.anchor.year - 1:04d}", "relative"),  # the latest complete year
+        ),
+        _Rule(
+            "that_unit",
+            r"\b(?:(?P<pre>later|earlier|early|late)\s+(?:in\s+)?)?(?:that|the\s+same)\s+(?:same\s+)?"
+            r"(?P<unit>day|month|year)\b",
+            _that_unit,
         ),
         _Rule(
             "in_the_unit",
@@ -764,14 +829,14 @@ def _rules(lenient: bool) -> list[_Rule]:
             "past",
             r"\b(?:(?:more|most)\s+recently|recently|lately|previously|formerly|in\s+the\s+past|the\s+past|"
             r"long\s+ago|some\s+time\s+ago|(?:in\s+)?recent\s+(?:years|months|weeks|days|times|decades)|"
-            r"in\s+years\s+past|(?:in\s+)?past\s+(?:years|decades|centuries)|then[\s-]+current|historically|earlier|recent|(?:the\s+)?(?:past|last)\s+(?:several|few|\d+|two|three|"
+            r"in\s+years\s+past|(?:in\s+)?past\s+(?:years|decades|centuries)|then[\s-]+current|historically|earlier(?!\s+(?:that|the\s+same)\b)|recent|(?:the\s+)?(?:past|last)\s+(?:several|few|\d+|two|three|"
             r"four|five|six|seven|eight|nine|ten)\s+(?:years|months|weeks|days|decades|quarters))\b",
             _ref("PAST_REF"),
         ),
         _Rule(
             "future",
             r"\b(?:the\s+(?:near|distant)\s+future|the\s+future|the\s+(?:near|short|long|medium)\s+term|future|soon|"
-            r"shortly|later|eventually|in\s+(?:the\s+)?(?:coming|next\s+few)\s+(?:years|months|weeks|days|decades)|"
+            r"shortly|later(?!\s+(?:that|the\s+same)\b)|eventually|in\s+(?:the\s+)?(?:coming|next\s+few)\s+(?:years|months|weeks|days|decades)|"
             r"(?:coming|future)\s+(?:years|months|weeks|days|decades|quarters)|"
             r"the\s+(?:years|months|weeks|days)\s+ahead|a\s+later\s+date|as\s+soon\s+as\s+possible|upcoming)\b",
             _ref("FUTURE_REF"),
@@ -784,7 +849,16 @@ def _rules(lenient: bool) -> list[_Rule]:
             _Rule("present_marked", r"^(?:already|yet|so\s+far|to\s+date|by\s+now)$", _ref("PRESENT_REF")),
             _Rule("past_marked", r"^(?:once|at\s+one\s+time|in\s+the\s+old\s+days)$", _ref("PAST_REF")),
             # 'the day' marked alone: the day being reported, as 'the year' is the anchor's year (anaphoric)
-            _Rule("the_day_marked", r"^the\s+day$", lambda m, ctx: (cal.day(ctx.anchor), "anaphoric")),
+            _Rule(
+                "the_day_marked",
+                r"^the\s+(?:(?:same|first|second|third|fourth|fifth|final|last)\s+)?day$",
+                lambda m, ctx: (cal.day(ctx.anchor), "anaphoric"),
+            ),
+            # a unit marked alone ('for the week', 'in the quarter ended ...' marked as 'quarter'): some week or
+            # quarter of the anchor's year, unspecified, as TimeML writes it ('1989-WXX', '1989-QX')
+            _Rule("week_marked", r"^(?:the\s+)?week$", lambda m, ctx: (f"{ctx.anchor.year:04d}-WXX", "anaphoric")),
+            _Rule("quarter_marked", r"^quarter$", lambda m, ctx: (f"{ctx.anchor.year:04d}-QX", "anaphoric")),
+            _Rule("daily_marked", r"^daily$", _ref("P1D")),  # TimeML tags 'daily' as one day's span
             _Rule("future_marked", r"^(?:one\s+day|some\s*day|one\s+of\s+these\s+days)$", _ref("FUTURE_REF")),
         ]
     return rules
