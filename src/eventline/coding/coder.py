@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -159,7 +160,7 @@ class EventCoder:
         for si, sent in enumerate(spacy_doc.sents):
             if sent.start_char >= cutoff:
                 break
-            only = [i for i in hits if sent.start <= i < sent.end] if hits is not None else None
+            only = hits[bisect_left(hits, sent.start):bisect_left(hits, sent.end)] if hits is not None else None
             if only is not None and not only:
                 continue  # no word the dictionary knows: nothing to code
             if self.skip_reason(sent):
