@@ -34,6 +34,7 @@ from eventline.actors import ActorMention, ActorResolver, MentionIndex
 from eventline.coding import frames as F
 from eventline.coding import transforms
 from eventline.coding.dictionary import EventDictionary, Pattern, default_dictionary
+from eventline.coding.participants import complete_recipient
 from eventline.coding.repair import repair_participle_clauses
 from eventline.ingest import Document
 
@@ -148,6 +149,7 @@ class EventCoder:
             spans = self._time_expressions(sent, pub) if TIME_HINT.search(sent.text) else {}
             for c in cands:
                 rec = self._record(c, sent, si, document, pub, spans)
+                rec = rec and complete_recipient(rec, sent, index)  # implicit recipients (participants.py)
                 if rec and rec["id"] not in seen:
                     seen.add(rec["id"])
                     records.append(rec)
