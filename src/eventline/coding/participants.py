@@ -2,11 +2,13 @@
 sentence, the way news and event coders read it.
 
 When the coder finds no resolved recipient, the sentence usually names it anyway:
-  1. another actor mention of the sentence that is not the actor, outside the actor's own phrase and outside
-     the attribution ('Norway is willing to help defend Saudi Arabia' -> SAU; 'Serbia's suppression of ...' ->
-     SRB; 'rejected a U.S. request' -> USA; 'Israeli air raids' -> ISR); mentions under the event's own words
-     first, then the rest of the sentence, in text order; coordinated mentions come along ('Iraq and Libya');
-  2. else the place the sentence puts the event in ('demonstrators in Baghdad', 'an embassy in Tehran');
+  1. another actor mention under the event's words (the trigger's phrase or clause: its objects, modifiers
+     and subordinate clauses) that is not the actor and lies outside the actor's own phrase and outside the
+     attribution ('Norway is willing to help defend Saudi Arabia' -> SAU; 'Serbia's suppression of ...' ->
+     SRB; 'rejected a U.S. request' -> USA; 'Israeli air raids' -> ISR); the first in text order, with the
+     mentions coordinated with it ('Iraq and Libya');
+  2. else the place the sentence puts the event in: under the event's words, in the actor's phrase or in a
+     clause that governs the event ('demonstrators in Baghdad', 'an embassy in Tehran');
   3. else, for domestic events (protests and demands of a country's own people, concessions, arrests,
      curfews and crackdowns by its government or police), the actor's own country.
 Mentions inside the attribution ('..., a Croatian official said', 'according to the Washington Post', 'Thai
@@ -22,6 +24,7 @@ sentence and the document's actor mentions.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -42,11 +45,12 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "regi
                          "enclave", "suburb", "suburbs", "outskirts", "border", "south", "north", "east", "west",
                          "centre", "center", "heart"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "flat", "appos", "nmod:poss", "poss", "fixed", "nmod:desc"})
+DEMONYM_ENDING = re.compile(r"(an|ese|ish|ch|i|ic|ean)s?$")
 # Codes no recipient is inferred for: public statements and appeals of CAMEO 01/02 (PLOVER codes neither).
 NO_RECIPIENT_ROOTS = frozenset({"01", "02"})
 # Sectors of a country's own people (not its state)
 PEOPLE = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "PTY", "BUS", "MED", "HLH", "REF", "AGR", "ELI", "REB",
-                    "ENV", "NGO", "JUD", "LEG"})
+                    "ENV", "NGO"})
 STATE = frozenset({"GOV", "COP", "JUD", "LEG", "SPY"})
 # domestic events: code prefix -> sectors of actors whose event is aimed at their own country when nothing
 # else is named ('students staged demonstrations', 'the government lifted the state of emergency', 'police
@@ -89,19 +93,23 @@ def infer_recipient(record: dict[str, Any], sent: Span, index: MentionIndex) -> 
     phrase = set(actor_toks)
     for i in actor_toks:
         phrase |= _phrase(doc[i], anchor)
-    in_event = {t.i for t in anchor.subtree} if anchor is not None else set()
+    if anchor is None:
+        return []
+    in_event = {t.i for t in anchor.subtree}
+    governing = {anchor.i} | {t.i for t in anchor.ancestors}
 
     mentions = _sentence_mentions(sent, index)
     usable = [m for m in mentions if m.head not in excluded and m.head not in speakers and m.kind != "pronoun"
               and _bears_country(m) and m.code not in actor_codes]
-    # 1. another actor of the sentence
-    people = [m for m in usable if not _is_place(doc[m.head], m) and not any(
+    # 1. another actor under the event's words
+    people = [m for m in usable if m.head in in_event and not _is_place(doc[m.head], m) and not any(
         t in phrase for t in range(m.token_start, m.token_end))]
-    people.sort(key=lambda m: (m.head not in in_event, m.token_start))
     if people:
         return [_entity(m, "sentence") for m in _with_conjuncts(people[0], people, doc)]
-    # 2. where it happened
-    places = [m for m in usable if _is_place(doc[m.head], m)]
+    # 2. where it happened: a place under the event's words, in the actor's phrase or in a clause that governs
+    # the event ('suspended aid deliveries in Baghdad after two of their vehicles were hit')
+    places = [m for m in usable if _is_place(doc[m.head], m) and (
+        m.head in in_event or m.head in phrase or F.clause_head(doc[m.head]).i in governing)]
     places.sort(key=lambda m: (m.head not in in_event, m.token_start))
     if places:
         return [_entity(m, "place") for m in _with_conjuncts(places[0], places, doc)]
@@ -194,6 +202,12 @@ def _is_place(tok: Token, m: ActorMention) -> bool:
     Timor's capital Dili'), not a country that acts or is acted on."""
     if m.sector is not None or m.kind != "country":
         return False
+    doc = tok.doc
+    before = m.token_start - 1
+    while before > 0 and doc[before].pos_ in ("DET", "ADJ") and doc[before].text[:1].islower():
+        before -= 1
+    if before >= 0 and doc[before].lower_ in PLACE_PREPS:
+        return True  # 'in Hong Kong', 'in central Baghdad', whatever the parse made of it
     t = tok
     for _ in range(4):
         prep = F.prep_of(t)
@@ -244,16 +258,16 @@ def _domestic(record: dict[str, Any], actors: list[dict[str, Any]], actor_codes:
 
 
 def _country_words(actor: dict[str, Any], sent: Span) -> tuple[str, int, int]:
-    """The words of the actor's phrase that name its country ('Egyptian' in 'Egyptian police'), else the phrase."""
+    """The word of the actor's phrase that names its country ('Egyptian' in 'Egyptian police', 'Sudan' in "Sudan's
+    government"), else the whole phrase (the country was read from all of it: 'Mubarak')."""
     start, end = actor.get("start"), actor.get("end")
     if start is not None and end is not None:
         span = sent.doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
+        if span is not None and len(span) > 1:
             for t in span:
-                if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ") and t.is_alpha:
-                    last = t
-                    while last.i + 1 < span.end and last.nbor().pos_ == "PROPN" and last.nbor().text[:1].isupper() \
-                            and last.nbor().dep_ in ("flat", "compound") and t.pos_ == "PROPN":
-                        last = last.nbor()
-                    return sent.doc.text[t.idx:last.idx + len(last.text)], t.idx, last.idx + len(last.text)
+                if not (t.is_alpha and t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ")):
+                    continue
+                possessor = t.i + 1 < span.end and t.nbor().lower_ in ("'s", "’s")
+                if possessor or DEMONYM_ENDING.search(t.text):
+                    return t.text, t.idx, t.idx + len(t.text)
     return str(actor.get("text") or ""), int(start or 0), int(end or 0)
