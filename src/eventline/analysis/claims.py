@@ -17,8 +17,10 @@ import json
 import math
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import IS_PUNCT, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from eventline.actors import ActorResolver, MentionIndex
@@ -67,7 +69,12 @@ def number_value(words: list[str]) -> float | None:
 
 
 def _is_number(tok: Token) -> bool:
-    w = tok.lower_.replace(",", "")
+    return _is_number_word(tok.lower_)
+
+
+@lru_cache(maxsize=65536)
+def _is_number_word(lower: str) -> bool:
+    w = lower.replace(",", "")
     if re.fullmatch(r"\d+(\.\d+)?", w):
         return True
     return all(p in _UNITS for p in w.split("-")) or w in _SCALES
@@ -328,16 +335,24 @@ def _is_date_or_time(doc: Doc, start: int, end: int, value: float) -> bool:
 
 
 def _number_spans(doc: Doc) -> list[tuple[int, int]]:
+    # from the doc's LOWER and IS_PUNCT arrays: building a Token for each of a long article's words costs more
+    # than the rest of the claims reader
+    n = len(doc)
+    if not n:
+        return []
+    arr = doc.to_array([LOWER, IS_PUNCT]).reshape(n, 2).tolist()
+    strings = doc.vocab.strings
+    lower = [strings[h] for h, _ in arr]
+    number = [_is_number_word(w) for w in lower]
     spans = []
     i = 0
-    while i < len(doc):
-        if _is_number(doc[i]) and not doc[i].is_punct:
+    while i < n:
+        if number[i] and not arr[i][1]:
             j = i + 1
             # 'and' continues a number only after a scale word ('two hundred and five'), never after digits
             # or another unit word ('returned in 2002 and eight have died', 'five and six' are two numbers)
-            while j < len(doc) and (_is_number(doc[j]) or (doc[j].lower_ == "and" and j + 1 < len(doc)
-                                                            and doc[j - 1].lower_ in _SCALES
-                                                            and doc[j + 1].lower_ in _UNITS)):
+            while j < n and (number[j] or (lower[j] == "and" and j + 1 < n and lower[j - 1] in _SCALES
+                                           and lower[j + 1] in _UNITS)):
                 j += 1
             spans.append((i, j))
             i = j
