@@ -182,6 +182,10 @@ def test_find_uses_the_clause_tense() -> None:
         ("NATO has decided to admit them in early April.", "2024-04"),
         # a future weekday named on that weekday is the anchor itself (news names today by its weekday)
         ("Later Wednesday, the cousins will go to court.", "2024-03-27"),
+        # a deadline 'until' a day or month lies ahead, unless it ends a range
+        ("Officials postponed until Tuesday morning any action on the case.", "2024-04-02"),
+        ("Canada gave the company until mid-November to submit more information.", "2024-11"),
+        ("Service was cut from Friday until Saturday morning, the company said.", "2024-03-23"),
         # a period that ended on a day lies behind
         ("In the fiscal year ended June 30, sales rose.", "2023-06-30"),  # not the nearest, three months ahead
     ],

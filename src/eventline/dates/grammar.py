@@ -121,6 +121,10 @@ _CLAUSE_EDGE = re.compile(r"[.;!?\n]")
 _REPORTING = ("said", "says", "told", "announced")
 # 'later that year', 'earlier the same day': anaphoric, neither the future nor the past
 _THAT_UNIT = r"\s+(?:that|the\s+same)\s+(?:same\s+)?(?:day|week|month|year|morning|afternoon|evening|night)\b"
+_UNTIL = re.compile(
+    r"\b(?:until|till|as\s+(?:soon|early)\s+as)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+(?:[A-Z]{3}\s+)?)?$", re.I
+)
+_RANGE_START = re.compile(rf"(?:\b(?:{_WEEKDAY}|{_MONTH_FULL}|{_MONTH_ABBR})\.?|\d)\s*$")
 _SENTENCE_EDGE = re.compile(r"(?<![\d$£€])[.!?](?=\s|$)|\n")
 # Words of a results story: a comparison with 'a year ago' there is one between reporting periods.
 _RESULTS_CUE = re.compile(
@@ -187,6 +191,11 @@ class _Context:
         edges = [e.end() for e in _CLAUSE_EDGE.finditer(before)]
         if edges:
             before = before[edges[-1] :]
+        until = _UNTIL.search(before)
+        if until is not None and not _RANGE_START.search(before, 0, until.start()):
+            # 'postponed until Tuesday', 'gave them until mid-November': a deadline ahead; but not the end of a
+            # range ('from Friday until Saturday morning')
+            return "future"
         marks = list(_TENSE.finditer(before))
         after = self.text[end : end + 100]
         edge = _CLAUSE_EDGE.search(after)
