@@ -99,8 +99,8 @@ def infer_recipient(record: dict[str, Any], sent: Span, index: MentionIndex) -> 
     governing = {anchor.i} | {t.i for t in anchor.ancestors}
 
     mentions = _sentence_mentions(sent, index)
-    usable = [m for m in mentions if m.head not in excluded and m.head not in speakers and m.kind != "pronoun"
-              and _bears_country(m) and m.code not in actor_codes]
+    usable = [m for m in mentions if m.kind != "pronoun" and _bears_country(m) and m.code not in actor_codes
+              and not any(t in excluded or t in speakers for t in range(m.token_start, m.token_end))]
     # 1. another actor under the event's words
     people = [m for m in usable if m.head in in_event and not _is_place(doc[m.head], m) and not any(
         t in phrase for t in range(m.token_start, m.token_end))]
@@ -165,6 +165,9 @@ def _attribution(sent: Span, anchor: Token | None, trigger: set[int]) -> set[int
         low = tok.lower_
         if low == "according":
             head = tok.head if tok.head.i != tok.i else tok
+            while head.dep_ in ("nmod", "appos", "flat", "compound") and head.head.pos_ in ("NOUN", "PROPN") \
+                    and head.head.i != head.i:
+                head = head.head  # 'according to the Colombian newspaper El Tiempo'
             if anchor is not None and anchor.i in {t.i for t in head.subtree} and head.i != tok.i:
                 out.update(t.i for t in tok.subtree)  # a parse that hangs the event under 'according'
             else:
