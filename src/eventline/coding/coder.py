@@ -277,7 +277,8 @@ class EventCoder:
                 and tok.head.dep_ != "ROOT"
             if attributive:
                 pass  # 'the Israeli-occupied West Bank', 'armed struggle', 'the banned party': a state, not an event
-            elif pos in ("VERB", "AUX", "ADJ") or (pos == "NOUN" and any(c.dep_ in F.SUBJ for c in F.kids(tok))):
+            elif pos in ("VERB", "AUX", "ADJ") or (pos == "NOUN" and any(
+                    c.dep_ in F.SUBJ or c.dep_ in F.OBJ for c in F.kids(tok))):  # (a noun takes no object)
                 key = d.verb_key(lemma, tok.lower_)
                 if key and key in d.verbs:
                     c = self._match_verb(tok, d.verbs[key], index)
@@ -292,15 +293,25 @@ class EventCoder:
                     if c:
                         found.append(c)
         found = [c for c in found if not (c.nominal and c.anchor.i in consumed)]
-        out: list[Candidate] = []
+        framed_by: list[set[int]] = []  # the wrapper words each candidate went through
+        for c in found:
+            used: set[int] = set()
+            self._govern(c, index, used)
+            framed_by.append(used)
+        every_wrapper = set().union(*framed_by) if framed_by else set()
+        kept = [False] * len(found)
         wrappers_used: set[int] = set()
-        for c in found:
-            self._govern(c, index, wrappers_used)
-        for c in found:
-            if c.anchor.i in wrappers_used and not c.nominal and not (c.pattern and c.pattern.objects):
-                continue  # 'agreed' was only the frame of 'agreed to have a dialogue'
-            if self._finish(c, index):
-                out.append(c)
+        for pass_ in (0, 1):
+            for k, c in enumerate(found):
+                frame_only = c.anchor.i in every_wrapper and not c.nominal and not (c.pattern and c.pattern.objects)
+                if frame_only != bool(pass_) or (pass_ and c.anchor.i in wrappers_used):
+                    continue  # 'agreed' was only the frame of 'agreed to have a dialogue'
+                if self._finish(c, index):
+                    kept[k] = True
+                    wrappers_used |= framed_by[k]
+            # pass 1: a wrapper whose embedded event was dropped ('rejected calls for aid' with no one to aid) is
+            # coded on its own
+        out = [c for k, c in enumerate(found) if kept[k]]
         _share_recipients(out)
         out = _rank_governed(out)
         if self.allegations:
@@ -349,10 +360,15 @@ class EventCoder:
             if p.objects:
                 pool = objs + [o for pr, o in preps if o.pos_ in ("NOUN", "PROPN")]
                 # 'suspended part of a military aid program': the thing a part of which is acted on
-                pool += [o2 for o in objs if o.lemma_.lower() in PARTITIVES for pr, o2 in F.prep_objects(o)
-                         if pr == "of"]
+                # 'handed over 700 kg of medicine', 'received a mission of observers': what is measured or grouped
+                pool += [o2 for o in objs if o.lemma_.lower() in PARTITIVES or o.lemma_.lower() in MEASURES
+                         for pr, o2 in F.prep_objects(o) if pr == "of"]
                 pool = [x for o in pool for x in F.conjuncts(o)]
                 match = [o for o in pool if o.lemma_.lower() in p.objects or o.lower_ in p.objects]
+                # 'violated the ceasefire agreement', 'withdraw its peacekeeping force': the noun's compound
+                match = match or [o for o in pool if any(
+                    m.dep_ == "compound" and m.i < o.i and (m.lemma_.lower() in p.objects or m.lower_ in p.objects)
+                    for m in F.kids(o))]
                 if not match:
                     continue
                 obj_tok = match[0]
@@ -558,6 +574,8 @@ class EventCoder:
                                                                      "advcl", "nsubj:pass", "nsubjpass")
             if embedded and dep in ("nmod", "obl", "pobj", "advcl", "pcomp") and F.prep_of(cur) in CIRCUMSTANCE_PREPS:
                 break  # 'agreed to a ceasefire after two days of fighting': a circumstance, not what was agreed
+            if dep == "advcl" and _in_conditional(cur):
+                break  # 'will boycott the elections unless the president agrees to step down': a condition
             if kind == "attribution" and dep in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "obj", "dobj"):
                 attribution = h
                 if hl in ALLEGE_LEMMAS:
@@ -712,8 +730,10 @@ class EventCoder:
             code = transforms.intent(code)  # 'will provide aid': CAMEO codes announced cooperation as intent
             kinds_applied.append("intent")
             c.steps.append("future -> intent")
-        if not kinds and not neg and (future or reported_future) and code[:2] in HOSTILE_ROOTS:
-            code = transforms.threaten(code)  # 'will extend the curfew', 'said they would blockade Paris'
+        if not kinds and not neg and (future or reported_future or (modal and hypothetical)) and \
+                code[:2] in HOSTILE_ROOTS:
+            # 'will extend the curfew', 'said they would blockade Paris', 'may halt its mediation if ...'
+            code = transforms.threaten(code)
             kinds_applied.append("threaten")
             c.steps.append("announced hostile act -> threaten")
         if kinds_applied and kinds_applied[-1] == "reject" and code[:2] == "12":
@@ -1336,6 +1356,13 @@ def _rank_governed(cands: list[Candidate]) -> list[Candidate]:
 
 PARTITIVES = frozenset({"part", "portion", "some", "most", "much", "half", "all", "rest", "bulk", "parts",
                         "share", "remainder", "majority", "section", "sections"})
+MEASURES = frozenset({"ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms", "kilo", "kilos", "pound",
+                      "pounds", "litre", "litres", "liter", "liters", "gallon", "gallons", "barrel", "barrels", "crate",
+                      "crates", "box", "boxes", "truckload", "truckloads", "shipment", "shipments", "consignment",
+                      "consignments", "cargo", "package", "packages", "batch", "bag", "bags", "sack", "sacks",
+                      "convoy", "convoys", "mission", "team", "teams", "group", "delegation", "contingent", "unit",
+                      "units", "battalion", "battalions", "brigade", "brigades", "company", "squad", "number",
+                      "dozens", "hundreds", "thousands"})
 FRAMING_ROOTS = frozenset({"02", "10", "12"})
 EMBEDDING_DEPS = frozenset({"ccomp", "xcomp", "obj", "dobj", "obl", "nmod", "acl", "iobj"})
 
