@@ -50,6 +50,10 @@ dictionary knows as a verb); anything else is left as the parser had it.
 
 from __future__ import annotations
 
+from spacy.attrs import DEP, LOWER, POS
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN as NOUN_ID
+from spacy.symbols import PROPN as PROPN_ID
 from spacy.tokens import Doc, Token
 
 PARTICIPLE_TAGS = frozenset({"VBD", "VBN"})
@@ -398,16 +402,28 @@ def repair_participle_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | 
     `verb_forms`: base forms of the verbs the coder knows (for demanded clauses read as noun phrases);
     `wrapper_lemmas`: verbs that take an infinitive complement (threaten, agree ...)."""
     # one pass over the labels finds the words each repair starts from (most documents need few of them)
-    by_dep: dict[str, list[Token]] = {}
-    thats: list[Token] = []
+    # (from the doc's arrays: a Token object for each word of every document would cost more than the repairs)
+    n = len(doc)
+    if not n:
+        return 0
+    rows = doc.to_array([DEP, POS, LOWER]).reshape(n, 3).tolist()
+    root_id, that_id = get_string_id("ROOT"), get_string_id("that")
+    dep_names: dict[int, str] = {}
+    by_dep_rows: dict[int, list[int]] = {}
     roots = False
-    for t in doc:
-        dep = t.dep_
-        by_dep.setdefault(dep, []).append(t)
-        if dep == "ROOT" and t.pos_ in ("NOUN", "PROPN"):
+    that_rows: list[int] = []
+    for i, (dep, pos, lower) in enumerate(rows):
+        by_dep_rows.setdefault(dep, []).append(i)
+        if dep == root_id and (pos == NOUN_ID or pos == PROPN_ID):
             roots = True
-        elif t.lower_ == "that":
-            thats.append(t)
+        elif lower == that_id:
+            that_rows.append(i)
+    for dep in by_dep_rows:
+        dep_names[dep] = doc.vocab.strings[dep] if dep else ""
+    wanted = ("amod", "advcl", "acl", "acl:relcl", "compound", "xcomp", "iobj", "conj")
+    by_dep: dict[str, list[Token]] = {dep_names[d]: [doc[i] for i in ix] for d, ix in by_dep_rows.items()
+                                      if dep_names[d] in wanted}
+    thats = [doc[i] for i in that_rows]
     fixed = _nominal_roots(doc) if roots else 0
     amods = by_dep.get("amod", [])
     if amods:
