@@ -52,6 +52,7 @@ QUANTITY_NOUNS = frozenset({"hundred", "hundreds", "thousand", "thousands", "ten
                             "band", "contingent", "handful", "some", "many", "most", "several", "members", "member",
                             "batch", "unit", "units", "team", "delegation"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+STATE_PASSIVES = frozenset({"engage", "involve"})  # 'be engaged/involved in X': the subject does X
 OBJECT_CONTROL = frozenset({"urge", "ask", "order", "tell", "persuade", "force", "allow", "permit", "invite",
                             "encourage", "press", "instruct", "require", "help", "enable", "authorize", "authorise",
                             "compel", "warn", "advise", "request", "push", "pressure", "call", "appeal", "beg",
@@ -359,10 +360,13 @@ class EventCoder:
             obj_tok = None
             if p.objects:
                 pool = objs + [o for pr, o in preps if o.pos_ in ("NOUN", "PROPN")]
+                # an object the parser left as a bare oblique ('forced out on Wednesday 1,000 refugees')
+                pool += [o for o in F.kids(tok) if o.dep_ in ("obl", "obl:unmarked") and o.i > tok.i
+                         and o.pos_ == "NOUN" and F.prep_of(o) is None]
                 # 'suspended part of a military aid program': the thing a part of which is acted on
                 # 'handed over 700 kg of medicine', 'received a mission of observers': what is measured or grouped
                 pool += [o2 for o in objs if o.lemma_.lower() in PARTITIVES or o.lemma_.lower() in MEASURES
-                         for pr, o2 in F.prep_objects(o) if pr == "of"]
+                         or o.lower_ in MEASURES for pr, o2 in F.prep_objects(o) if pr == "of"]
                 pool = [x for o in pool for x in F.conjuncts(o)]
                 match = [o for o in pool if o.lemma_.lower() in p.objects or o.lower_ in p.objects]
                 # 'violated the ceasefire agreement', 'withdraw its peacekeeping force': the noun's compound
@@ -376,6 +380,8 @@ class EventCoder:
             if p.required_preps and not any(pr in p.required_preps for pr, _ in preps) and not any(
                     pr in p.required_preps for o in objs if o.i > tok.i for pr, _ in F.prep_objects(o)):
                 continue  # (a phrase the parser hung on the object counts: 'fired missiles at X')
+            if p.subjects and not _subject_is(tok, p.subjects):
+                continue
             if p.adverbs:
                 adverb = self._pattern_adverb(tok, p)
                 if adverb is None:
@@ -823,6 +829,11 @@ class EventCoder:
                 ag = F.agent(t)
                 if ag:
                     return self.actors_at(ag[0], index)
+                if t.lemma_.lower() in STATE_PASSIVES:  # 'forces were engaged in ethnic cleansing': they did it
+                    for ps in F.passive_subjects(t):
+                        a = self.actors_at(ps, index)
+                        if a:
+                            return a
                 # passive without agent: no actor in this clause
                 if t is c.anchor and c.pattern and not c.pattern.objects:
                     return []
@@ -1014,7 +1025,7 @@ class EventCoder:
                 continue
             v = tok.head
             if d.wrappers.get(v.lemma_.lower()) not in ("attribution", "intent", "demand") and \
-                    v.lemma_.lower() not in ("agree", "insist", "stress", "emphasize", "urge"):
+                    v.lemma_.lower() not in ("agree", "insist", "stress", "emphasize", "urge", "conclude"):
                 continue
             subj = F.subjects(tok)
             a_subj = F.subjects(v)
@@ -1219,6 +1230,18 @@ def _inner_mention(tok: Token, index: MentionIndex) -> ActorMention | None:
                     if m is not None:
                         return m
     return None
+
+
+def _subject_is(verb: Token, lemmas: frozenset[str]) -> bool:
+    """The verb's subject is one of `lemmas`, is modified by one ('peacekeeping troops') or has one after its
+    'of' ('the first batch of peacekeepers')."""
+    for s in F.subjects(verb) + F.passive_subjects(verb):
+        words = [s] + [m for m in F.kids(s) if m.dep_ in ("compound", "amod") and m.i < s.i]
+        words += [o for pr, o in F.prep_objects(s) if pr == "of"]
+        words += [m for o in words[1:] for m in F.kids(o) if m.dep_ in ("compound", "amod") and m.i < o.i]
+        if any(w.lemma_.lower() in lemmas or w.lower_ in lemmas for w in words):
+            return True
+    return False
 
 
 def _pronoun_mention(tok: Token) -> ActorMention:

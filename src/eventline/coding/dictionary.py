@@ -24,6 +24,8 @@ files in `data/`, or PETRARCH verb dictionaries, see docs/coding.md):
         source     the file or dictionary the pattern came from
         required_preps  prepositions one of which must attach to the trigger ('protest &to': a formal protest
                    to someone, 114; a bare 'protested' is 140), or None
+        subjects   lemmas one of which must head the subject, modify it or follow its 'of' ('arrive ^peacekeepers':
+                   peacekeeping troops arriving somewhere), or None
 
 Pattern strings in eventline's YAML files (one string per pattern, grouped under their CAMEO code):
 
@@ -31,6 +33,7 @@ Pattern strings in eventline's YAML files (one string per pattern, grouped under
     rule_out                                 phrasal verb 'rule out'
     respond !sharply|strongly +to            verb with a required adverb
     protest &to                              verb with a required preposition (its object is the recipient)
+    arrive ^peacekeeper|peacekeeping +in     verb with a required kind of subject
     telephone|phone call +with +to           (nouns file) 'call' modified by 'telephone' or 'phone'
 
 The coder looks patterns up by lemma, most specific first (object, modifier, particle and adverb constraints
@@ -62,11 +65,12 @@ class Pattern:
     text: str = ""
     source: str = ""
     required_preps: frozenset[str] | None = None  # one of these prepositions must be there ('protest &to')
+    subjects: frozenset[str] | None = None  # the subject must be one of these ('arrive ^peacekeepers')
 
     @property
     def specificity(self) -> int:
         return (2 * bool(self.objects) + 2 * bool(self.particle) + bool(self.modifiers) + 2 * bool(self.adverbs)
-                + bool(self.preps) + 2 * bool(self.required_preps))
+                + bool(self.preps) + 2 * bool(self.required_preps) + 2 * bool(self.subjects))
 
 
 @dataclass
@@ -168,7 +172,7 @@ def _alts(text: str) -> frozenset[str]:
 
 def parse_pattern(code: str, text: str, noun: bool, source: str = "") -> list[Pattern]:
     """One pattern string -> Patterns (one per alternative head lemma)."""
-    objects = adverbs = required = None
+    objects = adverbs = required = subjects = None
     preps: list[str] = []
     words: list[str] = []
     for part in text.split():
@@ -178,6 +182,8 @@ def parse_pattern(code: str, text: str, noun: bool, source: str = "") -> list[Pa
             preps.append(part[1:].replace("_", " ").lower())
         elif part.startswith("!"):
             adverbs = _alts(part[1:])
+        elif part.startswith("^"):
+            subjects = _alts(part[1:])
         elif part.startswith("&"):
             required = _alts(part[1:])
             preps.extend(a for a in required if a not in preps)
@@ -195,7 +201,7 @@ def parse_pattern(code: str, text: str, noun: bool, source: str = "") -> list[Pa
         for alt in words[0].split("|"):
             lemma, _, particle = alt.lower().partition("_")
             out.append(Pattern(code, lemma, particle or None, objects, None, tuple(preps), adverbs, text, source,
-                               required))
+                               required, subjects))
     return out
 
 

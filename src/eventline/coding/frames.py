@@ -97,7 +97,27 @@ def children(tok: Token, deps: frozenset[str]) -> list[Token]:
 
 
 def subjects(tok: Token) -> list[Token]:
-    return [c for c in kids(tok) if c.dep_ in SUBJ]
+    """The subjects of `tok`; when the parser gave a verb none, a bare noun phrase right before it that it hung on
+    the verb as an unmarked oblique ('A top U.S. official today praised ...'), unless it is a time expression."""
+    out = [c for c in kids(tok) if c.dep_ in SUBJ]
+    if out or tok.pos_ != "VERB" or any(c.dep_ in SUBJPASS for c in kids(tok)):
+        return out
+    for c in kids(tok):
+        if c.i < tok.i and c.dep_ in UNMARKED_OBLIQUES and c.pos_ in ("NOUN", "PROPN") \
+                and c.lemma_.lower() not in TIME_NOUNS and c.lower_ not in TIME_NOUNS \
+                and not any(g.dep_ in ("case", "mark") or g.lemma_.lower() in TIME_NOUNS for g in kids(c)):
+            return [c]
+    return out
+
+
+UNMARKED_OBLIQUES = frozenset({"obl:unmarked", "obl:npmod", "nmod:unmarked", "npadvmod"})
+TIME_NOUNS = frozenset({
+    "today", "yesterday", "tomorrow", "tonight", "now", "day", "days", "week", "weeks", "month", "months", "year",
+    "years", "morning", "afternoon", "evening", "night", "weekend", "time", "times", "hour", "hours", "minute",
+    "decade", "century", "season", "spring", "summer", "autumn", "fall", "winter", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "earlier", "later", "ago"})
 
 
 def passive_subjects(tok: Token) -> list[Token]:
