@@ -1236,7 +1236,7 @@ def _subject_is(verb: Token, lemmas: frozenset[str]) -> bool:
     """The verb's subject is one of `lemmas`, is modified by one ('peacekeeping troops') or has one after its
     'of' ('the first batch of peacekeepers')."""
     for s in F.subjects(verb) + F.passive_subjects(verb):
-        words = [s] + [m for m in F.kids(s) if m.dep_ in ("compound", "amod") and m.i < s.i]
+        words = [s] + [m for m in F.kids(s) if m.dep_ in ("compound", "amod", "acl")]  # ('... troops peacekeeping')
         words += [o for pr, o in F.prep_objects(s) if pr == "of"]
         words += [m for o in words[1:] for m in F.kids(o) if m.dep_ in ("compound", "amod") and m.i < o.i]
         if any(w.lemma_.lower() in lemmas or w.lower_ in lemmas for w in words):
