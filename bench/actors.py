@@ -8,6 +8,9 @@ Scoring conventions (the gold file's own quirks):
 - sector: the first three letters of gold `sector`, upper case ('CVLalb' -> CVL), JRN read as MED and CIV as CVL
   (the same sectors spelt differently); an IGO/NGO with no sector
   counts as sector IGO/NGO; '***' (unspecified) is left out of the sector score; no sector == no sector.
+- discontinuous gold texts ('U.S. ... negotiators', 'people .. in Hong Kong'): each piece is resolved; the country
+  is the first piece's that has one (the modifier that names it), the sector the last piece's (the head). Runs of
+  spaces in gold texts read as one.
 - The gold dates are placeholders (2000-01-01); `--date` sets the date roles are resolved on (default: none,
   so a person's most recent role counts).
 
@@ -72,10 +75,15 @@ def gold_sector(a: dict) -> str | None | bool:
     return SECTOR_FIXES.get(sector, sector)
 
 
+def pieces(actor_text: str) -> list[str]:
+    """The pieces of a gold actor text: one, or several for a discontinuous one ('U.S. ... negotiators', 'people ..
+    in Hong Kong'); runs of spaces read as one ('Homeland Union  (Conservatives)')."""
+    text = re.sub(r"\s+", " ", actor_text.strip())
+    return [p.strip() for p in re.split(r"\.\.\.|(?<![.\w])\.\.(?![.\w])| \.\. ", text) if p.strip()]
+
+
 def find_span(sentence: str, actor_text: str) -> tuple[int, int] | None:
-    text = actor_text.strip()
-    if "..." in text:  # 'U.S. ... negotiators': the head is the last piece
-        text = text.split("...")[-1].strip()
+    text = re.sub(r"\s+", " ", actor_text.strip())
     i = sentence.find(text)
     if i < 0:
         i = sentence.lower().find(text.lower())
@@ -119,13 +127,17 @@ def main() -> None:
     t0 = time.perf_counter()
     for sentence, role, a in items:
         doc = docs[sentence]
-        span = find_span(sentence, a["actorText"])
-        m = None
-        if span is not None:
-            tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
-            if tokens is not None:
-                m = resolver.resolve_span(doc, tokens.start, tokens.end, when)
-        country = m.country if m else None
+        found = []  # the mention of each piece of the gold text
+        for piece in pieces(a["actorText"]):
+            span = find_span(sentence, piece)
+            tokens = doc.char_span(span[0], span[1], alignment_mode="expand") if span is not None else None
+            found.append(resolver.resolve_span(doc, tokens.start, tokens.end, when) if tokens is not None else None)
+        # one piece: its mention; a discontinuous text ('U.S. ... negotiators', "in East Timor's capital Dili ...
+        # demonstrators"): the country of the first piece that has one (the modifier that names it), the sector of
+        # the last (the head)
+        m = found[-1] if found else None
+        country = next((x.country for x in found if x is not None and x.country), None) if len(found) > 1 else (
+            m.country if m else None)
         sector = m.sector if m else None
         gc = gold_country(a)
         n_country += 1

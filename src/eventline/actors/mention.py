@@ -20,6 +20,10 @@ class ActorMention:
     name: str | None = None  # canonical name of a known person or organisation
     kind: str = "unknown"  # country | person | organisation | agent | pronoun | unknown
     group: int | None = None  # mentions joined by 'and'/'or' ('Abe and Trump') share a group number
+    # how a country the phrase itself does not name was found: 'place' ('demonstrators' rioting in Baghdad),
+    # 'sentence' (the only country of the sentence), 'document' (the only country of the document); None when
+    # the words of the mention say it
+    inferred: str | None = None
 
     @property
     def resolved(self) -> bool:
@@ -35,6 +39,7 @@ class ActorMention:
             "name": self.name,
             "start": self.start,
             "end": self.end,
+            **({"inferred": self.inferred} if self.inferred else {}),
         }
 
 

@@ -297,6 +297,7 @@ class ActorResolver:
         chunks = self._chunks(view, atoms)
         mentions = self._read_chunks(view, chunks, when)
         self._definite(view, mentions)
+        self._context(view, mentions)
         self._pronouns(view, mentions)
         mentions.sort(key=lambda m: (m.token_start, m.token_end))
         return mentions
@@ -649,7 +650,8 @@ class ActorResolver:
         lowers = doc.lower[ch.start:ch.end]
         words = {w.strip("-") for w in lowers}
         former = bool(words & FORMER) or "ex" in lowers or ch.start > 0 and doc.lower[ch.start - 1] == "ex"
-        mod_country = self._modifier_country(modifiers)
+        # 'anti-Syria journalist', 'pro-Iranian group': a stance towards a country, not the country's
+        mod_country = self._modifier_country([a for a in modifiers if not _stance(doc, a.start)])
         ethnic = "ethnic" in words
         title = next((a.agent for a in modifiers if a.agent is not None), None)
 
@@ -1132,7 +1134,8 @@ class ActorResolver:
         # member noun + of/at/from + resolved chunk
         if m.kind == "agent" and doc[ch.end - 1].lower_ in MEMBER_NOUNS or m.kind == "agent" and m.country is None:
             nxt = chunks[idx + 1] if idx + 1 < len(chunks) else None
-            if nxt is not None and nxt.start - ch.end == 1 and doc[ch.end].lower_ in MEMBER_PREPS:
+            if (nxt is not None and nxt.start > ch.end and doc[ch.end].lower_ in MEMBER_PREPS
+                    and _filler(doc, ch.end + 1, nxt.start)):  # 'activists from the defeated Fatah Party'
                 other = nxt.mention or (nxt.extra[0] if nxt.extra else None)
                 if other is not None and other.code and (doc[ch.end].lower_ != "in" or other.sector):
                     if doc[ch.end - 1].lower_ in MEMBER_NOUNS or other.sector:
@@ -1145,11 +1148,13 @@ class ActorResolver:
             cur, j = ch, idx + 1
             for _hop in range(2):  # 'workers of the bus company of Tehran'
                 nxt = chunks[j] if j < len(chunks) else None
-                gap = 1
-                if (nxt is not None and cur.end + 1 < len(doc) and doc[cur.end].lower_ in _LOCATED
-                        and doc[cur.end + 1].lower_ in PLACE_PREPS):
-                    gap = 2  # 'a terror group based in Trinidad', 'rebels operating in Macedonia'
-                if nxt is None or nxt.start - cur.end != gap or doc[cur.end + gap - 1].lower_ not in PLACE_PREPS:
+                prep, preps = cur.end, PLACE_PREPS
+                if nxt is not None and cur.end + 1 < len(doc) and doc[cur.end].lower_ in _LOCATED:
+                    prep = cur.end + 1  # 'a terror group based in Trinidad', 'rebels operating in Macedonia'
+                elif nxt is not None and cur.end + 1 < len(doc) and doc[cur.end].lower_ in _AFFILIATED:
+                    prep, preps = cur.end + 1, _AFFILIATION_PREPS  # 'workers affiliated with the Serbian union'
+                if (nxt is None or nxt.start <= prep or doc[prep].lower_ not in preps
+                        or not _filler(doc, prep + 1, nxt.start)):
                     break
                 other = nxt.mention or (nxt.extra[0] if nxt.extra else None)
                 if other is not None and other.country and (other.kind == "country" or m.kind != "ethnic"):
@@ -1227,6 +1232,108 @@ class ActorResolver:
                 if o.country and o.sector == m.sector and o.kind in ("agent", "person", "organisation"):
                     m.country, m.code = o.country, make_code(o.country, m.sector)
                     break
+
+    # ---------------------------------------------------------------- context countries
+
+    def _context(self, doc: _View, mentions: list[ActorMention]) -> None:
+        """Countries for generic or unknown actors that their own words do not give ('demonstrators', '500,000
+        workers', 'Islamic fundamentalists', 'President Dos Sontas'), from, in this order:
+        1. the parse of their phrase, where the chunks broke it: a possessor or demonym modifier ("Algeria's
+           leading human rights activist"), then an apposition ('Salaheddine Sidhoum, Algeria's ... activist');
+        2. the place their clause happens in ('prisoners rioted at a jail in Dili', 'people blocked streets in
+           Hong Kong'): marked inferred='place';
+        3. the only country their sentence names: marked inferred='sentence';
+        4. the only country the whole document names: marked inferred='document'.
+        Media and companies do not count as a country context (an outlet's or a firm's country is not where the
+        news happens); international bodies and regions never get a country."""
+        todo = [m for m in mentions if m.country is None and m.code is None and m.kind in ("agent", "person", "unknown")
+                and m.sector not in ("IGO", "NGO")]
+        if not todo:
+            return
+        spacy_doc = doc.doc
+        by_token: dict[int, ActorMention] = {}
+        for m in mentions:
+            for t in range(m.token_start, m.token_end):
+                by_token.setdefault(t, m)
+        for m in todo:  # 1a. possessor or demonym the chunks split off
+            for c in spacy_doc[m.head].children:
+                o = by_token.get(c.i)
+                if o is None or o is m or not o.country or c.i >= m.token_start and c.i < m.token_end:
+                    continue
+                if c.dep_ in ("nmod:poss", "poss") or c.dep_ in ("amod", "compound") and o.kind == "country":
+                    self._set_country(m, o.country, None)
+                    break
+        for m in todo:  # 1b. apposition
+            if m.country is not None:
+                continue
+            head = spacy_doc[m.head]
+            pairs = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+            for c in pairs:
+                o = by_token.get(c.i)
+                if o is not None and o is not m and o.country and o.kind in ("agent", "person") and o.sector != "IGO":
+                    self._copy(m, o)
+                    break
+        sent_of = doc.sent_of if doc.has_sents else [0] * len(doc)
+        per_sent: dict[int, set[str]] = {}
+        for m in mentions:
+            if m.country and m.sector not in _NOT_CONTEXT and m.inferred is None:
+                per_sent.setdefault(sent_of[m.head], set()).add(m.country)
+        in_doc = set().union(*per_sent.values()) if per_sent else set()
+        for m in todo:
+            if m.country is not None or m.kind == "unknown" or not (m.sector or m.kind == "person"):
+                continue
+            place = self._clause_place(spacy_doc, m, by_token)
+            if place:
+                self._set_country(m, place, "place")
+                continue
+            here = per_sent.get(sent_of[m.head], set())
+            if self._object_of_named(spacy_doc, m, by_token):
+                continue
+            if len(here) == 1:
+                self._set_country(m, next(iter(here)), "sentence")
+            elif not here and len(in_doc) == 1:
+                self._set_country(m, next(iter(in_doc)), "document")
+
+    @staticmethod
+    def _object_of_named(spacy_doc: Doc, m: ActorMention, by_token: dict[int, ActorMention]) -> bool:
+        """'Britain mobilized army reservists', 'Sudan lifted the state of emergency': the object of a verb whose
+        subject names a country is what that subject acts on or with; the sentence's one country is the subject's,
+        which says nothing about the object's."""
+        tok = spacy_doc[m.head]
+        if tok.dep_ not in ("obj", "dobj") or tok.head.i == tok.i:
+            return False
+        return any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and (o := by_token.get(c.i)) is not None
+                   and o.country for c in tok.head.children)
+
+    @staticmethod
+    def _set_country(m: ActorMention, country: str, how: str | None) -> None:
+        m.country = country
+        m.code = make_code(country, m.sector)
+        m.inferred = how
+
+    @staticmethod
+    def _clause_place(spacy_doc: Doc, m: ActorMention, by_token: dict[int, ActorMention]) -> str | None:
+        """The country of the place the mention's clause puts it in: 'in/at X' on its verb, or one phrase down
+        ('rioted at a jail in Dili', 'blocked streets in Hong Kong', 'in the northern city of Kirkuk')."""
+        tok = spacy_doc[m.head]
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ not in _ARGUMENT_DEPS or tok.head.i == tok.i:
+            return None
+        verb = tok.head
+        layer = [c for c in verb.children if c.i != tok.i and (c.dep_.startswith("obl") or c.dep_ in ("obj", "dobj"))]
+        for depth in range(2):
+            nxt = []
+            for c in layer:
+                case = next((k.lower_ for k in c.children if k.dep_ == "case"), None)
+                o = by_token.get(c.i)
+                ok = case in _PLACE_CASES or depth and case == "of" or c.dep_ in ("obj", "dobj") and depth == 0
+                if ok and case is not None and o is not None and o is not m and o.country and o.kind == "country" \
+                        and o.sector is None:
+                    return o.country
+                nxt.extend(k for k in c.children if k.dep_.startswith("nmod") and k.dep_ != "nmod:poss")
+            layer = nxt
+        return None
 
     # ---------------------------------------------------------------- pronouns
 
@@ -1357,6 +1464,31 @@ _ORG_HEADS = {"council", "committee", "front", "movement", "union", "alliance", 
 _STATE_RUN = {"official", "state", "state-run", "state-owned", "state-controlled", "government-run",
               "government-controlled", "government-owned"}
 _LOCATED = {"based", "operating", "headquartered", "active", "stationed", "deployed", "living", "fighting"}
+# words that tie a group to a party, leader or union whose country it shares ('militants loyal to X')
+_AFFILIATED = {"affiliated", "loyal", "linked", "belonging", "allied", "attached", "tied", "connected"}
+_AFFILIATION_PREPS = {"to", "with"}
+# sectors whose country says nothing about where the news happens (an outlet's, a firm's)
+_NOT_CONTEXT = {"MED", "BUS", "MNC", "IGO"}
+_ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "obl:agent", "csubj"}
+_PLACE_CASES = {"in", "at", "inside", "throughout", "across", "near"}
+
+
+_STANCE_PREFIXES = {"anti", "pro"}
+
+
+def _stance(doc: _View, start: int) -> bool:
+    """The name at token `start` follows 'anti-' or 'pro-' ('anti-Syria', 'pro-Iranian')."""
+    return (start >= 2 and doc.words[start - 1] == "-" and doc.lower[start - 2] in _STANCE_PREFIXES
+            and not doc.ws[start - 2])
+
+
+def _filler(doc: _View, start: int, end: int) -> bool:
+    """Tokens [start, end) between a preposition and its noun phrase are only determiners, adjectives or
+    participles ('from the defeated Fatah Party', 'with the ruling party'): at most three of them."""
+    if end - start > 3:
+        return False
+    return all(doc.pos[t] in ("DET", "ADJ") or doc.pos[t] == "VERB" and doc.tag[t] in ("VBN", "VBG")
+               for t in range(start, end))
 _TIME_NOUNS = {"week", "weekend", "month", "year", "night", "morning", "evening", "spring", "summer", "autumn", "fall",
                "winter", "decade", "century"}
 _NON_STATE = {"BUS", "MED", "NGO", "EDU", "HLH", "REL", "LAB", "MNC"}

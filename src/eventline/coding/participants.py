@@ -87,7 +87,10 @@ def infer_recipient(record: dict[str, Any], sent: Span, index: MentionIndex) -> 
     actor_codes = {e.get("code") for e in actors} - {None, "UNK"}
     trigger = _trigger_tokens(record, sent)
     anchor = doc[trigger[0]:trigger[-1] + 1].root if trigger else None
-    excluded = _attribution(sent, anchor, set(trigger))
+    # the trigger's own words ('mobilized army reservists'): its first and last word and its root (a span like
+    # "rejected India's proposal" holds other words too)
+    trigger_set = {trigger[0], trigger[-1], anchor.i} if trigger and anchor is not None else set()
+    excluded = _attribution(sent, anchor, trigger_set)
     speakers = _entity_tokens(record.get("said_by") or [], sent)
     actor_toks = _entity_tokens(actors, sent)
     phrase = set(actor_toks)
@@ -99,8 +102,12 @@ def infer_recipient(record: dict[str, Any], sent: Span, index: MentionIndex) -> 
     governing = {anchor.i} | {t.i for t in anchor.ancestors}
 
     mentions = _sentence_mentions(sent, index)
+    blocked = excluded | speakers | trigger_set
+    # not the words of the trigger ('mobilized army reservists'), nor a mention whose country was itself only
+    # guessed from its sentence or document
     usable = [m for m in mentions if m.kind != "pronoun" and _bears_country(m) and m.code not in actor_codes
-              and not any(t in excluded or t in speakers for t in range(m.token_start, m.token_end))]
+              and m.inferred not in ("sentence", "document")
+              and not any(t in blocked for t in range(m.token_start, m.token_end))]
     # 1. another actor under the event's words
     people = [m for m in usable if m.head in in_event and not _is_place(doc[m.head], m) and not any(
         t in phrase for t in range(m.token_start, m.token_end))]
