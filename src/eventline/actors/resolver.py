@@ -1244,6 +1244,9 @@ class ActorResolver:
            Hong Kong'): marked inferred='place';
         3. the only country their sentence names: marked inferred='sentence';
         4. the only country the whole document names: marked inferred='document'.
+        Steps 2-4 only for role nouns and titled people ('Judge', 'President Dos Sontas'), not for untitled names,
+        names of unknown bodies ('Stanford University'), foreign or international groups ('foreign investors'),
+        or the object of a verb whose subject names the sentence's country ('Britain mobilized army reservists').
         Media and companies do not count as a country context (an outlet's or a firm's country is not where the
         news happens); international bodies and regions never get a country."""
         todo = [m for m in mentions if m.country is None and m.code is None and m.kind in ("agent", "person", "unknown")
@@ -1276,11 +1279,17 @@ class ActorResolver:
         sent_of = doc.sent_of if doc.has_sents else [0] * len(doc)
         per_sent: dict[int, set[str]] = {}
         for m in mentions:
-            if m.country and m.sector not in _NOT_CONTEXT and m.inferred is None:
+            if m.inferred is not None:
+                continue
+            if m.country and m.sector not in _NOT_CONTEXT:
                 per_sent.setdefault(sent_of[m.head], set()).add(m.country)
-        in_doc = set().union(*per_sent.values()) if per_sent else set()
+            elif m.code and (m.sector in _NOT_CONTEXT or m.code[:3] in _NOT_CONTEXT):
+                # an airline's spokeswoman, a newspaper's reporter, a UN official: another party whose people the
+                # sentence's generic nouns may be
+                per_sent.setdefault(sent_of[m.head], set()).add("*")
+        in_doc = set().union(*per_sent.values()) - {"*"} if per_sent else set()
         for m in todo:
-            if m.country is not None or m.kind == "unknown" or not (m.sector or m.kind == "person"):
+            if m.country is not None or not m.sector or m.kind == "unknown" or self._not_local(doc, m):
                 continue
             place = self._clause_place(spacy_doc, m, by_token)
             if place:
@@ -1289,10 +1298,22 @@ class ActorResolver:
             here = per_sent.get(sent_of[m.head], set())
             if self._object_of_named(spacy_doc, m, by_token):
                 continue
-            if len(here) == 1:
+            if len(here) == 1 and "*" not in here:
                 self._set_country(m, next(iter(here)), "sentence")
             elif not here and len(in_doc) == 1:
                 self._set_country(m, next(iter(in_doc)), "document")
+
+    @staticmethod
+    def _not_local(doc: _View, m: ActorMention) -> bool:
+        """Mentions whose country the context cannot tell: 'foreign investors', 'the world community',
+        'international donors'; and names of bodies the knowledge base does not know ('Stanford University',
+        'Federal Highway Administration'), which are where they are, not where the news is."""
+        words = doc.lower[m.token_start:m.token_end]
+        if any(w in _NOT_LOCAL for w in words):
+            return True
+        span = range(m.token_start, m.token_end)
+        return m.kind == "agent" and len(span) > 1 and doc.pos[m.head] == "PROPN" and all(
+            doc.words[t][:1].isupper() or doc.pos[t] in ("DET", "ADP", "CCONJ") for t in span)
 
     @staticmethod
     def _object_of_named(spacy_doc: Doc, m: ActorMention, by_token: dict[int, ActorMention]) -> bool:
@@ -1468,7 +1489,9 @@ _LOCATED = {"based", "operating", "headquartered", "active", "stationed", "deplo
 _AFFILIATED = {"affiliated", "loyal", "linked", "belonging", "allied", "attached", "tied", "connected"}
 _AFFILIATION_PREPS = {"to", "with"}
 # sectors whose country says nothing about where the news happens (an outlet's, a firm's)
-_NOT_CONTEXT = {"MED", "BUS", "MNC", "IGO"}
+_NOT_CONTEXT = {"MED", "BUS", "MNC", "IGO", "NGO"}
+_NOT_LOCAL = {"foreign", "international", "global", "world", "western", "regional", "multinational", "overseas",
+              "exiled", "expatriate", "transnational", "outside"}
 _ARGUMENT_DEPS = {"nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "obl:agent", "csubj"}
 _PLACE_CASES = {"in", "at", "inside", "throughout", "across", "near"}
 
