@@ -7,6 +7,7 @@ Knows nothing about events or actors: only who is the subject, the object, a pre
 
 from __future__ import annotations
 
+from spacy.attrs import HEAD
 from spacy.tokens import Token
 
 SUBJ = frozenset({"nsubj", "nsubj:outer", "csubj", "expl:subj"})
@@ -24,26 +25,35 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "provided", "providing"})
 PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "me", "us", "him", "her", "them"})
 
 
-_CACHE: dict[str, object] = {"doc": None, "kids": []}
+_CACHE: dict[str, object] = {"doc": None, "kids": [], "rows": []}
 
 
 def index_doc(doc) -> None:
-    """Builds the children lists of `doc` once (spaCy's Token.children scans the sentence on every call)."""
+    """Indexes the children of `doc`'s tokens once (spaCy's Token.children scans the sentence on every call).
+    Only indices are kept up front, from the HEAD array; a token's children become Token objects when first asked
+    for (most tokens never are, and building a Token for every word was a tenth of the coder's time)."""
     if _CACHE["doc"] is doc:
         return
-    kids: list[list[Token]] = [[] for _ in range(len(doc))]
-    for t in doc:
-        h = t.head.i
-        if h != t.i:
-            kids[h].append(t)
+    n = len(doc)
+    child_rows: list[list[int]] = [[] for _ in range(n)]
+    if n:
+        for i, offset in enumerate(doc.to_array([HEAD]).reshape(n).astype("int64").tolist()):
+            if offset:
+                child_rows[i + offset].append(i)
     _CACHE["doc"] = doc
-    _CACHE["kids"] = kids
+    _CACHE["rows"] = child_rows
+    _CACHE["kids"] = [None] * n
 
 
 def kids(tok: Token) -> list[Token]:
     """The children of `tok` (from the per-document cache when `index_doc` was called for its document)."""
     if _CACHE["doc"] is tok.doc:
-        return _CACHE["kids"][tok.i]  # type: ignore[index]
+        i = tok.i
+        got = _CACHE["kids"][i]  # type: ignore[index]
+        if got is None:
+            doc = tok.doc
+            got = _CACHE["kids"][i] = [doc[j] for j in _CACHE["rows"][i]]  # type: ignore[index]
+        return got
     return list(tok.children)
 
 
