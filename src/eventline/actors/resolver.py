@@ -1263,7 +1263,13 @@ class ActorResolver:
                 o = by_token.get(c.i)
                 if o is None or o is m or not o.country or c.i >= m.token_start and c.i < m.token_end:
                     continue
-                if c.dep_ in ("nmod:poss", "poss") or c.dep_ in ("amod", "compound") and o.kind == "country":
+                between = range(o.token_end, m.token_start)
+                if c.i > m.token_start or len(between) > 3:
+                    continue
+                poss = c.dep_ in ("nmod:poss", "poss") and any(doc.lower[t] in ("'s", "’s", "'") for t in between)
+                demonym = c.dep_ in ("amod", "compound") and o.kind == "country" and all(
+                    doc.pos[t] == "ADJ" for t in between)
+                if poss or demonym:
                     self._set_country(m, o.country, None)
                     break
         for m in todo:  # 1b. apposition
@@ -1271,6 +1277,13 @@ class ActorResolver:
                 continue
             head = spacy_doc[m.head]
             pairs = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+            if m.kind in ("unknown", "person") and m.token_end < len(doc) and doc.words[m.token_end] == ",":
+                # 'Jane Mwangi, Kenya's leading rights activist, ...' however the parser hung it: the phrase between
+                # the commas
+                close = next((t for t in range(m.token_end + 1, min(len(doc), m.token_end + 12))
+                              if doc.words[t] in (",", ";", "(", ")")), None)
+                if close is not None and doc.words[close] == "," and close - 1 in by_token:
+                    pairs.append(spacy_doc[by_token[close - 1].head])
             for c in pairs:
                 o = by_token.get(c.i)
                 if o is not None and o is not m and o.country and o.kind in ("agent", "person") and o.sector != "IGO":
