@@ -317,7 +317,7 @@ def _claimant(head: Token, index: MentionIndex, resolver: ActorResolver, when: d
 
 
 def _looks_like_sentence(sent: Span) -> bool:
-    text = sent.text.strip()
+    text = sent.doc.text[sent.start_char:sent.end_char].strip()
     return bool(text) and text[-1] in ".!?\"'”’)" and any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 

@@ -119,6 +119,11 @@ class Candidate:
     source_pattern: str = ""
 
 
+def span_text(span: Span) -> str:
+    """`span.text` from the document's text: the same string, without building a Token for every word."""
+    return span.doc.text[span.start_char:span.end_char]
+
+
 class EventCoder:
     """`EventCoder(resolver, dictionary).code(spacy_doc, document)` -> event records (event.schema.json)."""
 
@@ -147,7 +152,7 @@ class EventCoder:
         for si, sent, cands in self.sentences(spacy_doc, index):
             if not cands:
                 continue
-            spans = self._time_expressions(sent, pub) if TIME_HINT.search(sent.text) else {}
+            spans = self._time_expressions(sent, pub) if TIME_HINT.search(span_text(sent)) else {}
             for c in cands:
                 rec = self._record(c, sent, si, document, pub, spans)
                 rec = rec and complete_recipient(rec, sent, index)  # implicit recipients (participants.py)
@@ -222,7 +227,7 @@ class EventCoder:
         cached = getattr(self, "_arrays", None)
         if cached is not None and cached[0] is sent.doc:
             return self._skip_reason_fast(sent, cached[1][sent.start:sent.end])
-        text = sent.text
+        text = span_text(sent)
         if len(sent) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in sent):
             return "no verb"
         if FURNITURE_WORDS.search(text):
@@ -247,7 +252,7 @@ class EventCoder:
         """`skip_reason` from the doc's LOWER/LEMMA/POS arrays (same answers, without building tokens)."""
         if len(rows) < 3 or not any(pos in VERBAL_POS for _, _, pos in rows):
             return "no verb"
-        text = sent.text
+        text = span_text(sent)
         if FURNITURE_WORDS.search(text):
             return "page furniture"
         if '"' not in text and "\u201c" not in text and any(lw in READER_HASHES for lw, _, _ in rows):
@@ -1091,7 +1096,7 @@ class EventCoder:
         anchor = pub or date.today()
         out: dict[int, tuple[str, str]] = {}
         try:
-            found = eventline.dates.find(sent.text, anchor)
+            found = eventline.dates.find(span_text(sent), anchor)
         except Exception:  # noqa: BLE001 - a date bug must not lose the events
             return out
         doc = sent.doc
@@ -1136,7 +1141,7 @@ class EventCoder:
             modality = "historical"
         elif modality == "actual" and _ago(c.clause_anchor or c.anchor):
             modality = "historical"
-        sent_text = sent.text
+        sent_text = span_text(sent)
         t0, t1 = c.trigger[0], c.trigger[-1]
         trig_start, trig_end = t0.idx, t1.idx + len(t1.text)
         actor = [m.entity() for m in c.actor]
