@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventline.actors import ActorResolver, MentionIndex
 from eventline.ingest import Document
+from eventline.nlp.spans import span_text
 
 # ---- numbers ---------------------------------------------------------------------------------------------------
 
@@ -317,7 +318,7 @@ def _claimant(head: Token, index: MentionIndex, resolver: ActorResolver, when: d
 
 
 def _looks_like_sentence(sent: Span) -> bool:
-    text = sent.doc.text[sent.start_char:sent.end_char].strip()
+    text = span_text(sent).strip()
     return bool(text) and text[-1] in ".!?\"'”’)" and any(t.pos_ in ("VERB", "AUX") for t in sent)
 
 

@@ -37,6 +37,7 @@ from eventline.coding.dictionary import EventDictionary, Pattern, default_dictio
 from eventline.coding.participants import complete_recipient
 from eventline.coding.repair import repair_participle_clauses
 from eventline.ingest import Document
+from eventline.nlp.spans import span_text
 
 DEFAULT_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "over", "from", "for")
 NOUN_ACTOR_PREPS = ("by", "from")
@@ -117,11 +118,6 @@ class Candidate:
     alleged_by: Token | None = None  # 'X claimed/alleged that Y attacked Z': the verb of the allegation
     score: float = 0.5
     source_pattern: str = ""
-
-
-def span_text(span: Span) -> str:
-    """`span.text` from the document's text: the same string, without building a Token for every word."""
-    return span.doc.text[span.start_char:span.end_char]
 
 
 class EventCoder:

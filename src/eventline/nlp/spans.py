@@ -1,0 +1,21 @@
+"""Cheap access to the text of spans of a parsed document."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+# spaCy's Doc.text and Span.text join the text of every token on each call; the coder asks for the text of
+# many sentences of the same document, so the document's text is kept for the latest document.
+_LATEST: list[object] = [None, ""]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once for the latest document asked about."""
+    if _LATEST[0] is not doc:
+        _LATEST[0], _LATEST[1] = doc, doc.text
+    return _LATEST[1]  # type: ignore[return-value]
+
+
+def span_text(span: Span) -> str:
+    """`span.text` (the same string) sliced from the document's text."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
