@@ -97,3 +97,24 @@ def test_read_only_store_refuses_writes(tmp_path):
     Store(tmp_path / "s.duckdb").close()
     with Store(tmp_path / "s.duckdb", read_only=True) as store, pytest.raises(duckdb.Error):
         store.write_batch([Document(id="x", text="y")])
+
+
+def test_entity_fields_beyond_the_struct_survive_the_store_and_parquet(tmp_path):
+    """An inferred recipient keeps its `inferred` mark through DuckDB and through the Spark runner's Parquet."""
+    from eventline.scale.parquet import event_records as parquet_records
+    from eventline.scale.parquet import events_table
+
+    inferred = {"text": "China", "code": "CHN", "country": "CHN", "sector": None, "name": None,
+                "start": 20, "end": 25, "inferred": "sentence"}
+    marked = record(1, recipient=[record(1)["recipient"][0], inferred])
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_batch([Coded(Document(id="d1", text="Japan said it would meet China."), [marked])])
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        (back,) = store.event_records()
+        raw = store.con.execute("SELECT recipient FROM events").fetchone()[0]
+    assert "inferred" not in back["recipient"][0]
+    assert back["recipient"][1]["inferred"] == "sentence"
+    assert "entity_marks" not in back
+    assert all("inferred" not in e for e in raw)  # the struct column holds the struct's fields only
+    (from_parquet,) = parquet_records(events_table([marked]))
+    assert from_parquet["recipient"][1]["inferred"] == "sentence" and "entity_marks" not in from_parquet

@@ -22,6 +22,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from eventline.store.schema import ENTITY_MARKS, apply_entity_marks, split_entity_marks
+
 ENTITY = pa.struct(
     [("text", pa.string()), ("code", pa.string()), ("country", pa.string()), ("sector", pa.string()),
      ("name", pa.string()), ("start", pa.int32()), ("end", pa.int32())]
@@ -61,6 +63,9 @@ def input_id(path: str) -> str:
 
 
 def _event_row(record: dict[str, Any]) -> dict[str, Any]:
+    record, marks = split_entity_marks(record)
+    if marks:
+        record[ENTITY_MARKS] = marks
     row = {name: record.get(name) for name in EVENT_COLUMNS}
     extra = {k: v for k, v in record.items() if k not in EVENT_COLUMNS}
     row["extra"] = json.dumps(extra, sort_keys=True) if extra else None
@@ -139,6 +144,7 @@ def event_records(table: pa.Table) -> list[dict[str, Any]]:
         record = {k: v for k, v in row.items() if v is not None or k in ("event", "mode")}
         if extra:
             record.update(json.loads(extra))
+            apply_entity_marks(record)
         records.append(record)
     return records
 

@@ -21,6 +21,42 @@ ENTITY = (
     'STRUCT(text VARCHAR, code VARCHAR, country VARCHAR, sector VARCHAR, name VARCHAR, start INTEGER, "end" INTEGER)'
 )
 SPAN_TEXT = 'STRUCT(text VARCHAR, start INTEGER, "end" INTEGER)'
+
+# Fields of an entity beyond the struct's (e.g. `inferred`, see docs/coding.md) are kept in the row's `extra`
+# JSON under this key, as {"recipient": {"0": {"inferred": "place"}}}, and put back on the entities when read.
+ENTITY_KEYS = ("text", "code", "country", "sector", "name", "start", "end")
+ENTITY_MARKS = "entity_marks"
+_ENTITY_FIELDS = ("actor", "recipient", "said_by")
+
+
+def split_entity_marks(record: dict) -> tuple[dict, dict]:
+    """(the record with entities reduced to the struct's fields, the other fields by entity list and index)."""
+    marks: dict = {}
+    out = dict(record)
+    for field in _ENTITY_FIELDS:
+        entities = record.get(field)
+        if not entities:
+            continue
+        kept = []
+        for k, entity in enumerate(entities):
+            more = {key: v for key, v in entity.items() if key not in ENTITY_KEYS}
+            if more:
+                marks.setdefault(field, {})[str(k)] = more
+                entity = {key: v for key, v in entity.items() if key in ENTITY_KEYS}
+            kept.append(entity)
+        out[field] = kept
+    return out, marks
+
+
+def apply_entity_marks(record: dict) -> dict:
+    """Puts the fields kept under ENTITY_MARKS back on the record's entities (in place; returns the record)."""
+    marks = record.pop(ENTITY_MARKS, None)
+    for field, by_index in (marks or {}).items():
+        entities = record.get(field) or []
+        for k, more in by_index.items():
+            if int(k) < len(entities):
+                entities[int(k)] = {**entities[int(k)], **more}
+    return record
 LOCATION = "STRUCT(name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE)"
 
 DDL = [

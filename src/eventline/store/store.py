@@ -23,7 +23,14 @@ import duckdb
 import pyarrow as pa
 
 from eventline.ingest import Document
-from eventline.store.schema import DDL, MIGRATIONS, SCHEMA_VERSION
+from eventline.store.schema import (
+    DDL,
+    ENTITY_MARKS,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    apply_entity_marks,
+    split_entity_marks,
+)
 
 # Columns of `events` that hold fields of the event record; any other field of a record goes to `extra` (JSON).
 EVENT_COLUMNS = [
@@ -425,6 +432,9 @@ def _as_date(value: Any) -> date | None:
 
 
 def _event_row(record: Mapping[str, Any], run_id: str | None) -> dict[str, Any]:
+    record, marks = split_entity_marks(dict(record))
+    if marks:
+        record[ENTITY_MARKS] = marks
     row = {c: record.get(c) for c in EVENT_COLUMNS}
     row["pub_date"] = _as_date(row["pub_date"])
     for field in ENTITY_FIELDS:
@@ -468,6 +478,7 @@ def event_record_from_row(row: Mapping[str, Any]) -> dict[str, Any]:
     if extra:
         for k, v in json.loads(extra).items():
             record.setdefault(k, v)
+        apply_entity_marks(record)
     return record
 
 
