@@ -52,3 +52,21 @@ def test_unknown_on_a_file_that_is_not_a_store_is_a_usage_error(tmp_path):
         con.execute("CREATE TABLE t (x INTEGER)")
     result = CliRunner().invoke(app, ["actors", "--unknown", "--db", str(other)])
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_unknown_leaves_out_unresolved_pronouns_and_prints_examples_on_one_line(tmp_path):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        store.insert_events([
+            _record(1, _entity("She", "UNK", None, None), _entity("Japan", "JPN", "JPN", None),
+                    "She accused Japan of stalling."),
+            _record(2, _entity("they", "UNK", None, None), _entity("Japan", "JPN", "JPN", None),
+                    "Officials said\nthey would keep trying to open talks with Japan.\n\n"),
+            _record(3, _entity("Fringe Front", "UNK", None, None), _entity("Japan", "JPN", "JPN", None),
+                    "The Fringe Front\n\nthreatened Japan."),
+        ])
+    table = CliRunner().invoke(app, ["actors", "--unknown", "--db", str(db)])
+    assert table.exit_code == 0, table.output
+    assert "Fringe Front" in table.output
+    assert "She" not in table.output and " they " not in table.output
+    assert "e.g. The Fringe Front threatened Japan." in table.output

@@ -31,9 +31,15 @@ WHERE e.code = 'UNK' OR e.code IS NULL
                                                               'EAF', 'SAF', 'CAS', 'SAS', 'SEA', 'NMR', 'SAM', 'CRB',
                                                               'BLK', 'CAU', 'EEU', 'WEU', 'SCN', 'PGS', 'WST')))
 GROUP BY e.text
+HAVING NOT list_contains(?, lower(e.text))
 ORDER BY mentions DESC, name
 LIMIT ?
 """
+
+# Pronouns the resolver could not tie to a named actor are not names anyone could add to the knowledge base.
+PRONOUNS = ["i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "his", "its", "their",
+            "our", "my", "your", "hers", "theirs", "ours", "this", "that", "these", "those", "who", "which",
+            "one", "someone", "everyone", "anyone", "nobody", "some", "others", "both", "all", "each"]
 
 
 def unknown_actors(db: str | Path, limit: int = 50) -> list[dict[str, Any]]:
@@ -42,7 +48,7 @@ def unknown_actors(db: str | Path, limit: int = 50) -> list[dict[str, Any]]:
 
     store = Store(db, read_only=True)
     try:
-        rows = store.con.execute(UNKNOWN_SQL, [limit]).fetchall()
+        rows = store.con.execute(UNKNOWN_SQL, [PRONOUNS, limit]).fetchall()
     finally:
         store.close()
     return [{"name": r[0], "mentions": r[1], "documents": r[2], "examples": list(r[3] or [])} for r in rows]
@@ -81,7 +87,7 @@ def actors_command(
         for r in rows:
             typer.echo(f"{r['mentions']:6d}  {r['name']}  ({r['documents']} documents)")
             for ex in r["examples"]:
-                typer.echo(f"          e.g. {ex[:160]}")
+                typer.echo(f"          e.g. {' '.join(ex.split())[:160]}")
         return
     from eventline.actors import default_resolver, known_actors
 
