@@ -6,30 +6,6 @@ when what it frames is dropped, subjects the parser left as obliques, required s
 
 from __future__ import annotations
 
-from datetime import date
-
-import pytest
-
-from eventline.nlp import MODEL_DIR
-
-
-@pytest.fixture(scope="module")
-def code():
-    if not (MODEL_DIR / "config.cfg").exists():
-        pytest.skip("shipped spaCy model not built")
-    from eventline import nlp as nlp_stage
-    from eventline.actors import ActorResolver
-    from eventline.coding import EventCoder
-    from eventline.ingest import Document
-
-    coder = EventCoder(resolver=ActorResolver())
-    nlp = nlp_stage.load()
-
-    def run(text: str) -> list[dict]:
-        return coder.code(nlp(text), Document(id="t", text=text, pub_date=date(2024, 3, 29)))
-
-    return run
-
 
 def _codes(recs: list[dict]) -> list[tuple[str, str | None, set, set]]:
     return [(r["cameo"], r["event"], {a["country"] for a in r["actor"]}, {a["country"] for a in r["recipient"]})

@@ -6,29 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from eventline.nlp import MODEL_DIR
-
-
-@pytest.fixture(scope="module")
-def code():
-    if not (MODEL_DIR / "config.cfg").exists():
-        pytest.skip("shipped spaCy model not built")
-    from eventline.actors import ActorResolver
-    from eventline.coding import EventCoder
-    from eventline.ingest import Document
-
-    coder = EventCoder(resolver=ActorResolver())
-    from eventline import nlp as nlp_stage
-
-    nlp = nlp_stage.load()
-
-    def run(text: str, when: date = date(2024, 3, 29)) -> list[dict]:
-        return coder.code(nlp(text), Document(id="t", text=text, pub_date=when))
-
-    return run
-
 
 def _countries(ents: list[dict]) -> set[str]:
     return {e["country"] for e in ents if e.get("country")}
