@@ -40,11 +40,11 @@ class CodedDocument:
 
 
 PARSE_BATCH = 4  # documents per spaCy batch
-# Batches a worker process codes before it is replaced. A worker's heap creeps up with every article (measured:
-# 250 -> 570 MB over 100 batches of 16 Timeline17 articles) and a fresh fork of a loaded parent costs nothing,
-# so workers are replaced often; a worker of a lazy parent loads the model itself and lives longer.
-TASKS_PER_WORKER = 8
-TASKS_PER_LOADING_WORKER = 100
+# Tasks (of PARSE_BATCH documents) a worker process codes before it is replaced. A worker's heap creeps up with
+# every article (measured: 250 -> 570 MB over 1,600 Timeline17 articles) and a fresh fork of a loaded parent costs
+# nothing, so workers are replaced often; a worker of a lazy parent loads the model itself and lives longer.
+TASKS_PER_WORKER = 32
+TASKS_PER_LOADING_WORKER = 400
 
 
 def _load_trim() -> Any:
@@ -155,7 +155,7 @@ class Pipeline:
         """Documents in, CodedDocuments out, in input order.
 
         n_process > 1 runs the whole pipeline (parse, actors, events, claims) in that many worker processes,
-        batch_size documents per task, with at most two tasks per worker in flight: memory stays flat however
+        at most PARSE_BATCH documents per task and four tasks per worker in flight: memory stays flat however
         long the input, and the caller (e.g. the store's single writer) sees the same order as with one."""
         docs = (as_document(d) for d in documents)
         if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():
@@ -187,11 +187,13 @@ class Pipeline:
         # Workers are replaced after a number of tasks, so memory that the allocator does not give back after an
         # unusually long article cannot build up over a long corpus.
         tasks_per_worker = TASKS_PER_WORKER if self.loaded else TASKS_PER_LOADING_WORKER
+        # small tasks keep both workers busy to the end of a run and past a long article in one of them
+        task_size = min(batch_size, PARSE_BATCH)
         with context.Pool(n_process, maxtasksperchild=tasks_per_worker) as pool:
             in_flight: deque[Any] = deque()
-            while batch := list(islice(docs, batch_size)):
+            while batch := list(islice(docs, task_size)):
                 in_flight.append(pool.apply_async(_code_in_worker, (batch,)))
-                if len(in_flight) >= 2 * n_process:
+                if len(in_flight) >= 4 * n_process:
                     yield from in_flight.popleft().get()
             while in_flight:
                 yield from in_flight.popleft().get()
