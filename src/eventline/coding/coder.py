@@ -37,7 +37,7 @@ from eventline.coding.dictionary import EventDictionary, Pattern, default_dictio
 from eventline.coding.participants import complete_recipient
 from eventline.coding.repair import repair_participle_clauses
 from eventline.ingest import Document
-from eventline.nlp.spans import span_text
+from eventline.nlp.spans import doc_text, span_text
 
 DEFAULT_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "over", "from", "for")
 NOUN_ACTOR_PREPS = ("by", "from")
@@ -159,7 +159,7 @@ class EventCoder:
 
     def sentences(self, spacy_doc: Doc, index: MentionIndex):
         """(sentence index, sentence, candidates) for the sentences that are not page furniture."""
-        cutoff = furniture_cutoff(spacy_doc.text)
+        cutoff = furniture_cutoff(doc_text(spacy_doc))
         hits = self._trigger_tokens(spacy_doc)
         for si, sent in enumerate(spacy_doc.sents):
             if sent.start_char >= cutoff:

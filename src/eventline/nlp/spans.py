@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 # spaCy's Doc.text and Span.text join the text of every token on each call; the coder asks for the text of
@@ -10,9 +11,17 @@ _LATEST: list[object] = [None, ""]
 
 
 def doc_text(doc: Doc) -> str:
-    """`doc.text`, computed once for the latest document asked about."""
+    """`doc.text`, computed once for the latest document asked about (from the ORTH/SPACY arrays, which is
+    several times faster than spaCy's join over Token objects)."""
     if _LATEST[0] is not doc:
-        _LATEST[0], _LATEST[1] = doc, doc.text
+        n = len(doc)
+        if n:
+            strings = doc.vocab.strings
+            rows = doc.to_array([ORTH, SPACY]).reshape(n, 2).tolist()
+            text = "".join([strings[orth] + " " if space else strings[orth] for orth, space in rows])
+        else:
+            text = ""
+        _LATEST[0], _LATEST[1] = doc, text
     return _LATEST[1]  # type: ignore[return-value]
 
 
