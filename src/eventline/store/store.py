@@ -55,7 +55,7 @@ CLAIM_COLUMNS = [
 DOCUMENT_ORDER = "doc_id, sentence_index NULLS LAST, span[1] NULLS LAST, id"
 
 
-WRITER_MEMORY_LIMIT = "256MB"
+WRITER_MEMORY_LIMIT = "128MB"
 
 
 class StoreError(Exception):
