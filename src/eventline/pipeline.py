@@ -44,7 +44,7 @@ TRIM_EVERY_CHARS = 100_000  # characters coded between two calls of release_memo
 # Tasks (of PARSE_BATCH documents) a worker process codes before it is replaced. A worker's heap creeps up with
 # every article (measured: 250 -> 570 MB over 1,600 Timeline17 articles) and a fresh fork of a loaded parent costs
 # nothing, so workers are replaced often; a worker of a lazy parent loads the model itself and lives longer.
-TASKS_PER_WORKER = 16
+TASKS_PER_WORKER = 8
 TASKS_PER_LOADING_WORKER = 400
 
 

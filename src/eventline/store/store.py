@@ -55,7 +55,7 @@ CLAIM_COLUMNS = [
 DOCUMENT_ORDER = "doc_id, sentence_index NULLS LAST, span[1] NULLS LAST, id"
 
 
-WRITER_MEMORY_LIMIT = "128MB"
+WRITER_MEMORY_LIMIT = "64MB"
 
 
 class StoreError(Exception):
