@@ -544,3 +544,17 @@ def test_name_read_as_conjunct_of_a_time_word_is_a_coordinated_subject():
                tags=["IN", "NNP", ",", "NNP", "CC", "NNP", "NNP", "VBD", "."])
     assert repair_participle_clauses(doc) == 1
     assert (doc[3].head.i, doc[3].dep_, doc[6].head.i, doc[6].dep_, doc[4].head.i) == (7, "nsubj", 3, "conj", 6)
+
+
+def test_a_participle_modifying_its_victims_takes_the_by_agent_as_actor(code):
+    # 'citizens abducted by North Korean agents': the agents did it, the citizens had it done to them
+    recs = code("Abe said Tokyo must settle the fate of Japanese citizens abducted by North Korean agents decades ago.")
+    abductions = [r for r in recs if r["cameo"].startswith("18")]
+    assert abductions
+    assert all(_countries(r["actor"]) == {"PRK"} and "JPN" in _countries(r["recipient"]) for r in abductions)
+
+
+def test_a_main_verb_the_parser_hung_on_its_subject_keeps_that_subject(code):
+    # parsers read 'tanks fired shells ..., witnesses said' with 'fired' as a participle on 'tanks'
+    recs = code("Israeli tanks fired four shells at targets in Jericho, witnesses said.")
+    assert any(r["cameo"].startswith("19") and "ISR" in _countries(r["actor"]) for r in recs)

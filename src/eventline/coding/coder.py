@@ -342,7 +342,8 @@ class EventCoder:
     def _match_verb(self, tok: Token, patterns: list[Pattern], index: MentionIndex) -> Candidate | None:
         prt = F.particle(tok)
         preps = F.prep_objects(tok)
-        objs = F.objects(tok) or (F.passive_subjects(tok) if F.is_passive(tok) else [])
+        objs = F.objects(tok) or (F.passive_subjects(tok) if F.is_passive(tok) else []) or \
+            ([tok.head] if F.reduced_passive(tok) else [])
         lemmas_with_particle = {p.particle for p in patterns if p.particle}
         for p in patterns:
             trig = [tok]
@@ -826,6 +827,10 @@ class EventCoder:
             subj_from = w.head if w.pos_ in ("NOUN", "PROPN") and w.head.i != w.i else w
         t = subj_from if subj_from is not None else c.anchor
         for _ in range(8):
+            if F.reduced_passive(t):
+                # 'citizens abducted by North Korean agents': the agent did it, the noun had it done to it
+                ag = F.agent(t)
+                return self.actors_at(ag[0], index) if ag else []
             if F.is_passive(t):
                 ag = F.agent(t)
                 if ag:

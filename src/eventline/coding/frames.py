@@ -145,6 +145,22 @@ def is_passive(tok: Token) -> bool:
     return False
 
 
+def reduced_passive(tok: Token) -> bool:
+    """A past participle modifying a noun ('the fate of citizens abducted by North Korean agents'): a passive
+    clause whose patient is the noun it modifies and whose agent, if any, follows 'by'. The parser also hangs the
+    main verb of 'Israeli tanks fired shells at ..., witnesses said' on its subject this way: a participle with an
+    object, or one hung on a subject or apposition without a 'by' agent, is not taken for a passive."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.i == tok.i or tok.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    children = kids(tok)
+    if any(c.dep_ in SUBJ or c.dep_ in OBJ for c in children):
+        return False
+    return bool(agent(tok)) or tok.head.dep_ in REDUCED_PASSIVE_HOSTS
+
+
+REDUCED_PASSIVE_HOSTS = frozenset({"obj", "dobj", "iobj", "nmod", "obl", "pobj", "nsubj:pass", "nsubjpass"})
+
+
 def agent(tok: Token) -> list[Token]:
     out = [c for c in kids(tok) if c.dep_ == "obl:agent"]
     for p, o in prep_objects(tok):
