@@ -24,6 +24,7 @@ from eventline.actors import ActorResolver
 from eventline.coding import EventCoder
 from eventline.ingest import Document
 from eventline.nlp.long_texts import parse as parse_long_texts
+from eventline.nlp.spans import sentence_starts
 
 
 @dataclass
@@ -211,7 +212,7 @@ class Pipeline:
             from eventline.analysis.claims import extract_claims
 
             claims = extract_claims(spacy_doc, document, self.resolver)
-        n_sentences = sum(1 for _ in spacy_doc.sents) if spacy_doc.has_annotation("SENT_START") else None
+        n_sentences = len(sentence_starts(spacy_doc)) if spacy_doc.has_annotation("SENT_START") else None
         return CodedDocument(document, spacy_doc, events, claims, n_sentences)
 
     def code(self, documents: Iterable[Document | dict[str, Any]], **kwargs: Any) -> Iterator[dict[str, Any]]:

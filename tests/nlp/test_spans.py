@@ -20,3 +20,12 @@ def test_doc_text_follows_the_latest_document(nlp):
     assert doc_text(first) == "Seoul protested."
     assert doc_text(second) == "Tokyo agreed."
     assert doc_text(first) == "Seoul protested."
+
+
+def test_sentence_starts_match_doc_sents(nlp):
+    from eventline.nlp.spans import sentence_starts
+
+    texts = ["Seoul protested. Tokyo agreed on Friday.\n\nPyongyang said nothing.", "One sentence only",
+             "Abe met Trump. \"We will talk,\" he said. Kim agreed."]
+    for doc in nlp.pipe(texts):
+        assert sentence_starts(doc) == [s.start for s in doc.sents]

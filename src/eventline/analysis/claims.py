@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventline.actors import ActorResolver, MentionIndex
 from eventline.ingest import Document
-from eventline.nlp.spans import span_text
+from eventline.nlp.spans import sentence_starts, span_text
 
 # ---- numbers ---------------------------------------------------------------------------------------------------
 
@@ -377,7 +377,7 @@ def extract_claims(spacy_doc: Doc, document: Document, resolver: ActorResolver) 
     except Exception:  # the resolver is another stage; a failure there must not lose the events
         mentions = []
     index = MentionIndex(list(mentions))
-    sentence_index = {s.start: k for k, s in enumerate(doc.sents)}
+    sentence_index = {start: k for k, start in enumerate(sentence_starts(doc))}
     claims: list[dict[str, Any]] = []
     for start, end in _number_spans(doc):
         words = [t.text for t in doc[start:end]]

@@ -37,7 +37,7 @@ from eventline.coding.dictionary import EventDictionary, Pattern, default_dictio
 from eventline.coding.participants import complete_recipient
 from eventline.coding.repair import repair_participle_clauses
 from eventline.ingest import Document
-from eventline.nlp.spans import doc_text, span_text
+from eventline.nlp.spans import doc_text, sentence_starts, span_text
 
 DEFAULT_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "over", "from", "for")
 NOUN_ACTOR_PREPS = ("by", "from")
@@ -161,12 +161,18 @@ class EventCoder:
         """(sentence index, sentence, candidates) for the sentences that are not page furniture."""
         cutoff = furniture_cutoff(doc_text(spacy_doc))
         hits = self._trigger_tokens(spacy_doc)
-        for si, sent in enumerate(spacy_doc.sents):
-            if sent.start_char >= cutoff:
+        if not spacy_doc.has_annotation("SENT_START"):
+            bounds = [(s.start, s.end) for s in spacy_doc.sents]  # (raises spaCy's own error: no sentences)
+        else:
+            starts = sentence_starts(spacy_doc)  # a Span only for the sentences that get looked at
+            bounds = list(zip(starts, [*starts[1:], len(spacy_doc)], strict=True))
+        for si, (start, end) in enumerate(bounds):
+            if spacy_doc[start].idx >= cutoff:
                 break
-            only = hits[bisect_left(hits, sent.start):bisect_left(hits, sent.end)] if hits is not None else None
+            only = hits[bisect_left(hits, start):bisect_left(hits, end)] if hits is not None else None
             if only is not None and not only:
                 continue  # no word the dictionary knows: nothing to code
+            sent = spacy_doc[start:end]
             if self.skip_reason(sent):
                 continue
             yield si, sent, self.code_sentence(sent, index, only)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH, SPACY
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 # spaCy's Doc.text and Span.text join the text of every token on each call; the coder asks for the text of
@@ -28,3 +28,13 @@ def doc_text(doc: Doc) -> str:
 def span_text(span: Span) -> str:
     """`span.text` (the same string) sliced from the document's text."""
     return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token index of each sentence's first token, as `doc.sents` would give them (from the SENT_START array,
+    without building a Span per sentence). The document must have sentence boundaries."""
+    n = len(doc)
+    if not n:
+        return []
+    starts = (doc.to_array([SENT_START]).reshape(n).astype("int64") == 1).nonzero()[0].tolist()
+    return starts if starts and starts[0] == 0 else [0, *starts]
