@@ -26,14 +26,14 @@ SPAN_TEXT = 'STRUCT(text VARCHAR, start INTEGER, "end" INTEGER)'
 # JSON under this key, as {"recipient": {"0": {"inferred": "place"}}}, and put back on the entities when read.
 ENTITY_KEYS = ("text", "code", "country", "sector", "name", "start", "end")
 ENTITY_MARKS = "entity_marks"
-_ENTITY_FIELDS = ("actor", "recipient", "said_by")
+ENTITY_FIELDS = ("actor", "recipient", "said_by")  # the event fields that hold lists of entities
 
 
 def split_entity_marks(record: dict) -> tuple[dict, dict]:
     """(the record with entities reduced to the struct's fields, the other fields by entity list and index)."""
     marks: dict = {}
     out = dict(record)
-    for field in _ENTITY_FIELDS:
+    for field in ENTITY_FIELDS:
         entities = record.get(field)
         if not entities:
             continue

@@ -25,6 +25,7 @@ import pyarrow as pa
 from eventline.ingest import Document
 from eventline.store.schema import (
     DDL,
+    ENTITY_FIELDS,
     ENTITY_MARKS,
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -45,7 +46,6 @@ REQUIRED_EVENT_FIELDS = frozenset({
 })
 # Optional fields whose value may be null in the schema; other optional fields are left out when null.
 NULLABLE_EVENT_FIELDS = frozenset({"url", "publisher", "pub_date", "mode", "location"})
-ENTITY_FIELDS = ("actor", "recipient", "said_by")
 
 CLAIM_COLUMNS = [
     "id", "doc_id", "sentence_index", "text", "span", "value", "qualifier", "counted", "subject_key", "claimant",
