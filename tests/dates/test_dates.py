@@ -313,3 +313,40 @@ def test_timeml_value_accuracy(corpus: str, floor: float) -> None:
     assert len(gold) > 100
     correct = sum(D.resolve(expr, anchor) == value for expr, anchor, value in gold)
     assert correct / len(gold) >= floor, f"{corpus}: {correct}/{len(gold)}"
+
+
+def test_find_reads_a_year_earlier_against_the_period_its_sentence_compares() -> None:
+    # a quarter compared with a year earlier: the year-ago quarter; nine months or a fiscal year: the year before
+    quarter = "Third-quarter net fell to $3 million from $4.2 million a year earlier."
+    nine_months = "For the nine months, the bank earned $11 million, up from $9.5 million a year earlier."
+    fiscal = "Sales for the fiscal year rose 8% from a year ago, the retailer said."
+    assert [f[3] for f in D.find(quarter, RESULTS_DAY)] == ["1989-Q3", "1988-Q3"]
+    assert [f[3] for f in D.find(nine_months, RESULTS_DAY)][-1] == "1988"
+    assert [f[3] for f in D.find(fiscal, RESULTS_DAY)] == ["1989", "1988"]  # the fiscal year, then a year ago
+    nine_months = "In the nine months, it posted a loss against year-earlier net of $2 million."
+    assert D.find(nine_months, RESULTS_DAY)[-1][3] == "1988"
+    assert D.find("The quarter's loss compares with year-earlier net of $2 million.", RESULTS_DAY)[-1][3] == "1988-Q3"
+
+
+def test_find_reads_the_year_period_of_a_results_story_as_its_quarter() -> None:
+    text = "Revenue climbed 9% to $40 million. In the 1988 period, the maker took a charge for a plant closing."
+    assert D.find(text, RESULTS_DAY)[-1][2:] == ("the 1988 period", "1988-Q3")
+    text = "In the first nine months, net rose to $30 million from $22 million in the 1988 period."
+    assert D.find(text, RESULTS_DAY)[-1][3] == "1988"
+    assert D.resolve("the 1988 period", RESULTS_DAY) == "1988"  # alone: no sentence says it is a quarter
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the dots of 'a.m.', initials and 'U.S.' end no clause: the deadline's 'until' still governs
+        ("Officials gave the family until 9 a.m. Tuesday to respond.", "2024-04-02"),
+        ("The agency set a deadline of 10 p.m. EDT Friday for the reply.", "2024-03-29"),
+        # 'next to' is a place, not the future
+        ("Two guards died in a blast next to the U.S. embassy on Friday.", "2024-03-22"),
+        # a relative clause's verb does not govern the month before it
+        ("In June, the firm hired a new chief, Ann B. Cole, who will also serve as chair.", "2023-06"),
+    ],
+)
+def test_find_tense_ignores_abbreviations_places_and_relative_clauses(text: str, value: str) -> None:
+    assert [f for f in D.find(text, ANCHOR) if f[3][0].isdigit()][0][3] == value

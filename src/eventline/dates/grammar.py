@@ -105,19 +105,28 @@ _MONTH_CUE_BEFORE = re.compile(
 _FUTURE_MARK = (
     r"will|shall|'ll|won't|is to|are to|am to|was to|were to|is due|are due|due to|to be held|scheduled|slated|"
     r"set to|plans? to|planned to|scheduled to|planning to|intends? to|intend to|expected|expects? to|going to|"
-    r"would|upcoming|next|coming|hopes? to|aims? to|wants? to|agreed to|promised to|vowed to|threatened to|deadline|"
-    r"decided to|(?<!the )(?<!ly )planned|set for|as soon as|as early as"
+    r"would|upcoming|next(?!\s+to\b)|coming|hopes? to|aims? to|wants? to|agreed to|promised to|vowed to|"
+    r"threatened to|deadline|decided to|(?<!the )(?<!ly )planned|set for|as soon as|as early as"
 )
 _PAST_MARK = (
     r"(?<!\bbe\s)(?<!\bbeen\s)(?:said|says|told|was|were|had|has|have|did|announced|met|held|began|took|made|"
-    r"saw|came|went|paid|left|"
+    r"saw|came|went|paid|left|brought|fought|sought|bought|caught|won|lost|gave|got|fled|fell|led|struck|shot|spoke|"
+    r"wrote|became|rose|broke|chose|drove|flew|grew|knew|threw|sent|spent|built|felt|kept|stood|heard|found|sold|"
+    r"withdrew|arose|"
     # a lower-case word in -ed, but not a name ('United') nor a common -ed word that is no past verb
     r"(?!(?:hundred|indeed|proceed|succeed|exceed|preferred|limited|related|based|so-called|unidentified|unnamed|"
     r"undisclosed|unprecedented|alleged|suspected|armed|concerned|interested|involved|detailed|advanced)\b)"
     r"(?-i:[a-z]\w{2,}ed))"
 )
 _TENSE = re.compile(rf"\b(?:(?P<f>{_FUTURE_MARK})|(?P<p>{_PAST_MARK}))\b", re.I)
-_CLAUSE_EDGE = re.compile(r"[.;!?\n]")
+# A clause ends at a full stop, not at the dot of 'a.m.', 'U.S.', 'Dec.' or 'Gen.' ('until 9 a.m. Tuesday').
+_CLAUSE_EDGE = re.compile(
+    r"[;!?\n]|(?<!\b[ap]\.m)(?<!\b[A-Za-z])(?<!\b(?:Mr|Ms|Dr|St|Lt|No|Jr|Sr|Co))"
+    r"(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Inc|Ltd|Maj))"
+    r"(?<!\b(?:Sept|Capt|Corp|Prof))\."
+)
+# A relative clause after the expression: its verb tells nothing about the expression's clause.
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom|where|when)\b")
 _REPORTING = ("said", "says", "told", "announced")
 # 'later that year', 'earlier the same day': anaphoric, neither the future nor the past
 _THAT_UNIT = r"\s+(?:that|the\s+same)\s+(?:same\s+)?(?:day|week|month|year|morning|afternoon|evening|night)\b"
@@ -130,6 +139,12 @@ _SENTENCE_EDGE = re.compile(r"(?<![\d$£€])[.!?](?=\s|$)|\n")
 _RESULTS_CUE = re.compile(
     r"\b(?:quarter|quarterly|period|net income|net loss|net|profit|earnings|earned|revenue|sales|results|"
     r"operating|a share|per share)\b",
+    re.I,
+)
+# The reporting period a results sentence names: a quarter, or a longer one ('the nine months', 'first half').
+_PERIOD_NAMED = re.compile(
+    r"\b(?:(?P<long>(?:six|nine|twelve|6|9|12)\s+months|(?:first|second)\s+half|(?:fiscal|full|calendar)\s+year|"
+    r"year\s+(?:ended|ending|to\s+date)|for\s+the\s+year|year-to-date)|quarter|three\s+months)\b",
     re.I,
 )
 
@@ -211,18 +226,14 @@ class _Context:
             return "future" if marks[-1].group("f") is not None else "past"
         if len(before.split()) > 2:  # also 'said it is calling for a vote on Dec. 7': the reporting verb's
             return None  # tense is not the tense of what it reports
-        first = _TENSE.search(after)
+        relative = _RELATIVE_CLAUSE.search(after)  # 'brought in Mr. Gray, who will remain as chairman'
+        first = _TENSE.search(after, 0, relative.start() if relative else len(after))
         if first is None:
             return None
         return "future" if first.group("f") is not None else "past"
 
-    def speaks_of_results(self, m: re.Match[str]) -> bool:
-        """Whether the sentence around a match compares reporting periods ('net income rose ... from a year
-        ago'). An expression resolved alone (lenient) has no sentence and reads as the plain year: a caller who
-        asks for 'a year ago' expects last year, not a reporting quarter (TimeML's financial gold counts that
-        against us about 23 times on TimeBank; `find`, which sees the sentence, reads results stories its way)."""
-        if self.lenient:
-            return False
+    def sentence_around(self, m: re.Match[str]) -> tuple[str, str]:
+        """The sentence's text before and after a match (up to 200 and 80 characters)."""
         before = self.text[max(0, m.start() - 200) : m.start()]
         edges = [e.end() for e in _SENTENCE_EDGE.finditer(before)]
         if edges:
@@ -231,7 +242,28 @@ class _Context:
         edge = _SENTENCE_EDGE.search(after)
         if edge is not None:
             after = after[: edge.start()]
+        return before, after
+
+    def speaks_of_results(self, m: re.Match[str]) -> bool:
+        """Whether the sentence around a match compares reporting periods ('net income rose ... from a year
+        ago'). An expression resolved alone (lenient) has no sentence and reads as the plain year: a caller who
+        asks for 'a year ago' expects last year, not a reporting quarter (TimeML's financial gold counts that
+        against us about 23 times on TimeBank; `find`, which sees the sentence, reads results stories its way)."""
+        if self.lenient:
+            return False
+        before, after = self.sentence_around(m)
         return _RESULTS_CUE.search(before) is not None or _RESULTS_CUE.search(after) is not None
+
+    def compares_longer_periods(self, m: re.Match[str]) -> bool:
+        """Whether the reporting period the sentence speaks of is longer than a quarter ('for the nine months,
+        net fell from a year earlier'): the latest period named before the match ('nine months', 'the first
+        half', 'the fiscal year') decides, else the first one after it. The same period a year earlier is then
+        that year, not the year-ago quarter."""
+        if self.lenient:
+            return False
+        before, after = self.sentence_around(m)
+        named = list(_PERIOD_NAMED.finditer(before)) or list(_PERIOD_NAMED.finditer(after))[:1]
+        return bool(named) and named[-1].group("long") is not None
 
     def points_forward(self, start: int, end: int) -> bool:
         return self.tense(start, end) == "future"
@@ -533,9 +565,17 @@ def _ago(m: re.Match[str], ctx: _Context) -> _Result:
         value = cal.month(y, mo)
     elif unit == "year":
         value = f"{base.year + sign * n:04d}"
-        if n == 1 and sign < 0 and end is None and m["n"].lower() in ("a", "one") and ctx.speaks_of_results(m):
+        if (
+            n == 1
+            and sign < 0
+            and end is None
+            and m["n"].lower() in ("a", "one")
+            and ctx.speaks_of_results(m)
+            and not ctx.compares_longer_periods(m)
+        ):
             # 'net rose to $5 million from $4 million a year ago': the same period a year before, which in a
-            # results story is the latest reported quarter (TimeML's reading; record_date maps it to the year)
+            # results story is the latest reported quarter (TimeML's reading; record_date maps it to the year);
+            # but the year when the sentence compares nine months or a fiscal year
             shifted = _shift_quarter(_latest_quarter(m, ctx), -4, kind)
             value = shifted[0] if shifted else value
     elif unit == "decade":
@@ -573,6 +613,23 @@ def _quarter(m: re.Match[str], ctx: _Context) -> _Result:
 def _latest_quarter(m: re.Match[str], ctx: _Context) -> _Result:
     y, mo = cal.shift_months(ctx.anchor.year, ctx.anchor.month, -3)
     return f"{y:04d}-Q{(mo - 1) // 3 + 1}", "relative"
+
+
+def _year_ago(m: re.Match[str], ctx: _Context) -> _Result:
+    """'year-earlier results': the year-ago quarter, or the year before when the sentence compares nine months or
+    a fiscal year ('for the nine months, ... compared with year-earlier net income')."""
+    if ctx.compares_longer_periods(m):
+        return f"{_latest_year(ctx) - 1:04d}", "anaphoric"
+    return _shift_quarter(_latest_quarter(m, ctx), -4)
+
+
+def _year_quarter(m: re.Match[str], ctx: _Context) -> _Result:
+    """'the 1988 quarter': the latest reported quarter in that year; 'the 1988 period' too (a results story's term)
+    unless the sentence compares longer periods ('for the nine months, ... in the 1988 period': the year), and
+    not when resolved alone."""
+    if m["u"].lower() == "period" and (ctx.lenient or ctx.compares_longer_periods(m)):
+        return None  # the year rule reads '1988'
+    return _shift_quarter(_latest_quarter(m, ctx), 4 * (int(m["y"]) - _latest_year(ctx)), "explicit")
 
 
 def _latest_year(ctx: _Context) -> int:
@@ -780,7 +837,7 @@ def _rules(lenient: bool) -> list[_Rule]:
             lambda m, ctx: _shift_quarter(_latest_quarter(m, ctx), -4),
         ),
         # 'year-earlier results', 'year-ago levels': a results story's term for the same period a year before
-        _Rule("year_ago", r"\byear-(?:ago|earlier)\b", lambda m, ctx: _shift_quarter(_latest_quarter(m, ctx), -4)),
+        _Rule("year_ago", r"\byear-(?:ago|earlier)\b", _year_ago),
         _Rule(
             "the_year",
             r"\bthe\s+(?:(?P<q>full|current|fiscal|current\s+fiscal|calendar|whole|entire)\s+)?year\b(?!-|\s+(?:ago|earlier|before|after|later)\b)",
@@ -810,8 +867,8 @@ def _rules(lenient: bool) -> list[_Rule]:
         ),
         _Rule(
             "year_quarter",
-            rf"\bthe\s+(?P<y>{_YEAR4})\s+quarter\b",
-            lambda m, ctx: _shift_quarter(_latest_quarter(m, ctx), 4 * (int(m["y"]) - _latest_year(ctx)), "explicit"),
+            rf"\bthe\s+(?P<y>{_YEAR4})\s+(?P<u>quarter|period)\b",
+            _year_quarter,
         ),
         _Rule(
             "season",
@@ -935,7 +992,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "that_unit": ("that", "same"),
     "in_the_unit": ("earlier", "later"),
     "latest_quarter": ("quarter", "period", "months"),
-    "year_quarter": ("quarter",),
+    "year_quarter": ("quarter", "period"),
     "season": ("spring", "summer", "autumn", "winter", "fall"),
     "holiday": ("thanksgiving", "christmas", "new year", "easter", "valentine", "halloween"),
     "present": ("now", "current", "days", "present", "moment", "time"),
