@@ -350,3 +350,43 @@ def test_find_reads_the_year_period_of_a_results_story_as_its_quarter() -> None:
 )
 def test_find_tense_ignores_abbreviations_places_and_relative_clauses(text: str, value: str) -> None:
     assert [f for f in D.find(text, ANCHOR) if f[3][0].isdigit()][0][3] == value
+
+
+def test_find_refers_the_next_day_and_the_previous_friday_back_to_the_latest_day() -> None:
+    text = "The talks opened on Monday, March 4, 2024. They broke down the next day and resumed the following Monday."
+    assert [f[2:] for f in D.find(text, ANCHOR)] == [
+        ("Monday, March 4, 2024", "2024-03-04"),
+        ("the next day", "2024-03-05"),
+        ("the following Monday", "2024-03-11"),
+    ]
+    text = "The index closed at 2,100 on Friday, March 22, up 2% from the previous Friday."
+    assert [f[3] for f in D.find(text, ANCHOR)] == ["2024-03-22", "2024-03-15"]
+    text = "Rebels attacked the town on May 2, 2019; the night before, police had warned of a raid."
+    assert [f[3] for f in D.find(text, ANCHOR)] == ["2019-05-02", "2019-05-01"]
+    text = "He resigned in June 2019. The following month, the party chose a successor; the previous year it had won."
+    assert [f[3] for f in D.find(text, ANCHOR)] == ["2019-06", "2019-07", "2018"]
+
+
+def test_find_drops_anaphoric_days_with_nothing_to_refer_to() -> None:
+    assert D.find("They met again the next day.", ANCHOR) == []
+    assert D.resolve("the previous Friday", ANCHOR) is None
+    assert D.resolve("the next morning", ANCHOR) is None
+    # 'the day before the vote' is relative to an event, not to the date before it
+    assert [f[3] for f in D.find("On March 3, 2024, the day before the vote, crowds gathered.", ANCHOR)] == [
+        "2024-03-03"
+    ]
+
+
+def test_find_carries_the_month_over_to_a_second_day() -> None:
+    found = D.find("The summit will be held on April 24 and 25 in Washington.", ANCHOR)
+    assert [f[2:] for f in found] == [("April 24", "2024-04-24"), ("25", "2024-04-25")]
+    assert [f[3] for f in D.find("Voting on March 8 to 10 was calm.", ANCHOR)] == ["2024-03-08", "2024-03-10"]
+    # a count, not a day
+    assert [f[3] for f in D.find("Sales rose on April 2 and 25 percent of stores closed.", ANCHOR)] == ["2023-04-02"]
+
+
+def test_find_tense_skips_adjectives_in_ed() -> None:
+    # 'unspecified' and 'the injured' are no past verbs: 'would be paid' governs the month
+    text = "The split would be paid on a still unspecified date in January."
+    assert D.find(text, ANCHOR)[0][3] == "2025-01"
+    assert D.find("Doctors will treat the injured on Friday.", ANCHOR)[0][3] == "2024-03-29"

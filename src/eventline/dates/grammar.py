@@ -113,7 +113,9 @@ _PAST_MARK = (
     r"saw|came|went|paid|left|brought|fought|sought|bought|caught|won|lost|gave|got|fled|fell|led|struck|shot|spoke|"
     r"wrote|became|rose|broke|chose|drove|flew|grew|knew|threw|sent|spent|built|felt|kept|stood|heard|found|sold|"
     r"withdrew|arose|"
-    # a lower-case word in -ed, but not a name ('United') nor a common -ed word that is no past verb
+    # a lower-case word in -ed, but not a name ('United') nor a common -ed word that is no past verb, nor an
+    # adjective: after an article or a possessive ('the injured man', 'a still unspecified date'), or in un-...-ed
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?!un\w{3,}ed\b)"
     r"(?!(?:hundred|indeed|proceed|succeed|exceed|preferred|limited|related|based|so-called|unidentified|unnamed|"
     r"undisclosed|unprecedented|alleged|suspected|armed|concerned|interested|involved|detailed|advanced)\b)"
     r"(?-i:[a-z]\w{2,}ed))"
@@ -427,7 +429,8 @@ def _weekday(m: re.Match[str], ctx: _Context) -> _Result:
     elif rel == "this":
         d = cal.weekday_in_week(anchor, wd)
     elif rel in ("the previous", "previous", "the following", "following"):
-        return None  # relative to another day in the story
+        # relative to another day in the story: the latest day written before it (``_refer_back``)
+        return f"weekday:{wd}:{-1 if rel.endswith('previous') else 1}", "pending"
     elif ctx.points_forward(m.start(), m.end()):
         d = cal.weekday_after(anchor, wd, inclusive=True)  # 'will meet Friday' on a Friday: today, as news writes it
     else:
@@ -448,8 +451,11 @@ def _unit(m: re.Match[str], ctx: _Context) -> _Result:
     rel = " ".join(m["rel"].lower().split()).removeprefix("the ")
     unit = m["unit"].lower()
     anchor = ctx.anchor
-    if rel in ("previous", "following"):
-        return None  # anaphoric: relative to another time in the story
+    if rel in ("previous", "following", "preceding", "prior"):
+        # anaphoric: relative to another time in the story, the latest one written before it (``_refer_back``)
+        if unit in ("week", "month", "year"):
+            return f"{unit}:{1 if rel == 'following' else -1}", "pending"
+        return None
     step = {"last": -1, "past": -1, "this past": -1, "latest": -1, "most recent": -1, "next": 1, "coming": 1,
             "this coming": 1}.get(rel, 0)  # fmt: skip
     if unit == "week":
@@ -727,7 +733,8 @@ def _rules(lenient: bool) -> list[_Rule]:
     )
     rel_words = r"last|next|this coming|this past|this|coming|past|previous|following"
     unit_rel = (
-        r"this coming|this past|the coming|the past|the previous|the following|the next|the last|the current|"
+        r"this coming|this past|the coming|the past|the previous|the following|the preceding|the prior|the next|"
+        r"the last|the current|"
         r"the latest|the most recent|this|last|next|coming|past|previous|following|current|latest|most recent"
     )
     rules = [
@@ -816,6 +823,16 @@ def _rules(lenient: bool) -> list[_Rule]:
             lambda m, ctx: _ago(_Renamed(m, n="1"), ctx),
         ),
         _Rule("week_of", r"\bthe\s+week\s+of(?=\s)", _week_of),
+        _Rule(
+            "day_after_that",
+            r"\bthe\s+(?P<rel>next|following|previous|preceding|prior)\s+(?:day|morning|afternoon|evening|night)\b"
+            # 'the day before' alone, not 'the day before the vote' (relative to an event we cannot date)
+            r"|\bthe\s+(?:day|night|morning|evening)\s+(?P<dir>before|after)\b(?=\s*(?:[.,;:!?)]|$|(?:and|but|when)\b))",
+            lambda m, ctx: (
+                f"day:{-1 if (m['rel'] or m['dir']).lower() in ('previous', 'preceding', 'prior', 'before') else 1}",
+                "pending",
+            ),
+        ),
         _Rule(
             "vague_ago",
             r"\b(?P<unit>day|week|month|year|decade|centurie)s\s+(?P<dir>ago|earlier|before|from\s+now)\b",
@@ -983,6 +1000,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "ago": ("ago", "earlier", "before", "later", "after", "now", "hence", "previously", "back"),
     "unit_before": ("before", "after"),
     "week_of": ("week",),
+    "day_after_that": ("next", "following", "previous", "preceding", "prior", "before", "after"),
     "vague_ago": ("ago", "earlier", "before", "now"),
     "quarter": ("quarter", "q1", "q2", "q3", "q4"),
     "year_ago_period": ("quarter", "period"),
@@ -1063,12 +1081,94 @@ def _match_at(ctx: _Context, pos: int) -> tuple[str, int] | None:
         if m is None or m.end() == m.start():
             continue
         result = rule.handler(m, ctx)
-        if result is None:
+        if result is None or result[1] == "pending":
             continue
         end = result[2] if len(result) == 3 else m.end()
         if best is None or end > best[1]:
             best = (result[0], end)
     return best
+
+
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
+_WEEK_VALUE = re.compile(r"^(\d{4})-(?:\d{2}-\d{2}|W\d{2})$")
+_YEAR_VALUE = re.compile(r"^(\d{4})(?:-|$)")
+
+
+def _refer_back(chosen: list[TimeExpression]) -> list[TimeExpression]:
+    """Resolve each anaphoric expression ('the next day', 'the previous Friday', 'the following month') against
+    the latest date written before it that is fine enough (a day for a day, a month for a month); one with
+    nothing to refer to is dropped (in a lone expression or a first sentence, no guess is better than the
+    publication date)."""
+    out: list[TimeExpression] = []
+    for e in chosen:
+        if e.kind != "pending":
+            out.append(e)
+            continue
+        spec = e.value.split(":")
+        value = None
+        for prior in reversed(out):
+            if prior.kind == "vague":
+                continue
+            value = _from_reference(spec, prior.value)
+            if value is not None:
+                break
+        if value is not None:
+            out.append(TimeExpression(e.start, e.end, e.text, value, "anaphoric", e.rule))
+    return out
+
+
+def _from_reference(spec: list[str], reference: str) -> str | None:
+    unit, step = spec[0], int(spec[-1])
+    if unit in ("day", "weekday", "week"):
+        m = _DAY_VALUE.match(reference)
+        if m is None:
+            w = _WEEK_VALUE.match(reference) if unit == "week" else None
+            if w is None:
+                return None
+            return cal.iso_week(
+                date.fromisocalendar(int(reference[:4]), int(reference[-2:]), 1) + timedelta(weeks=step)
+            )
+        d = date(int(m[1]), int(m[2]), int(m[3]))
+        if unit == "day":
+            return cal.day(d + timedelta(days=step))
+        if unit == "week":
+            return cal.iso_week(d + timedelta(weeks=step))
+        wd = int(spec[1])
+        found = cal.weekday_on_or_before(d, wd, inclusive=False) if step < 0 else cal.weekday_after(d, wd)
+        return cal.day(found)
+    if unit == "month":
+        m = _MONTH_VALUE.match(reference)
+        if m is None:
+            return None
+        return cal.month(*cal.shift_months(int(m[1]), int(m[2]), step))
+    m = _YEAR_VALUE.match(reference)
+    return f"{int(m[1]) + step:04d}" if m else None
+
+
+# 'April 24 and 25', 'May 3 or 4', 'March 8 to 10': the later day takes the month and year of the first
+_NEXT_DAY_OF_MONTH = re.compile(
+    r"(?:,\s*|\s+)(?:and|or|to|through|until)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    rf"(?![.,:]?\d|-|\s*(?:a\.m|p\.m|million|billion|{_MONTH_FULL}|{_MONTH_ABBR})\b)"
+)
+
+
+def _carry_month(chosen: list[TimeExpression], ctx: _Context) -> list[TimeExpression]:
+    out: list[TimeExpression] = []
+    for i, e in enumerate(chosen):
+        out.append(e)
+        if e.rule != "month_day" or not _DAY_VALUE.match(e.value):
+            continue
+        m = _NEXT_DAY_OF_MONTH.match(ctx.text, e.end)
+        if m is None or (i + 1 < len(chosen) and chosen[i + 1].start < m.end()):
+            continue
+        if _NOT_YEAR_AFTER.match(ctx.text, m.end()):
+            continue  # 'on April 2 and 25 percent', '25 people': a count
+        first = date.fromisoformat(e.value)
+        d = cal.safe_date(first.year, first.month, int(m["d"]))
+        if d is not None and d > first:
+            out.append(TimeExpression(m.start("d"), m.end("d"), m["d"], cal.day(d), e.kind, "month_day_carried"))
+    return out
 
 
 def scan(text: str, anchor: date, lenient: bool = False) -> list[TimeExpression]:
@@ -1078,4 +1178,7 @@ def scan(text: str, anchor: date, lenient: bool = False) -> list[TimeExpression]
     ctx = _Context(text, anchor, lenient)
     if not (lenient or _ANY_CUE.search(ctx.lowered)):
         return []
-    return _select(_candidates(ctx))
+    chosen = _select(_candidates(ctx))
+    if not lenient:
+        chosen = _carry_month(chosen, ctx)
+    return _refer_back(chosen)
