@@ -390,3 +390,23 @@ def test_find_tense_skips_adjectives_in_ed() -> None:
     text = "The split would be paid on a still unspecified date in January."
     assert D.find(text, ANCHOR)[0][3] == "2025-01"
     assert D.find("Doctors will treat the injured on Friday.", ANCHOR)[0][3] == "2024-03-29"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a day named as a modifier is the day of an event already known, whatever verb lies further back
+        ("Lawyers said they would find ways around Monday's verdict by the appeals court.", "2024-03-25"),
+        ("Aid groups hoped the donors would rebuild towns where the March 2 floods killed 40 people.", "2024-03-02"),
+        # unless the words next to it say it lies ahead
+        ("Campaigning closed ahead of Sunday's election, officials will say.", "2024-03-31"),
+        ("The firm must answer by the April 5 deadline set by the court.", "2024-04-05"),
+    ],
+)
+def test_find_reads_a_day_named_as_a_modifier_as_a_known_event(text: str, value: str) -> None:
+    assert [f[3] for f in D.find(text, ANCHOR) if f[3][0].isdigit()][0] == value
+
+
+def test_present_passive_is_no_past_verb() -> None:
+    # 'is heard' is no past tense: nothing in the clause points back, so the nearest April (ahead) is meant
+    assert D.find("The case is heard on April 9 in the appeals court.", ANCHOR)[0][3] == "2024-04-09"

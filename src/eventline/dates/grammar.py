@@ -109,7 +109,7 @@ _FUTURE_MARK = (
     r"threatened to|deadline|decided to|(?<!the )(?<!ly )planned|set for|as soon as|as early as"
 )
 _PAST_MARK = (
-    r"(?<!\bbe\s)(?<!\bbeen\s)(?:said|says|told|was|were|had|has|have|did|announced|met|held|began|took|made|"
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?:said|says|told|was|were|had|has|have|did|announced|met|held|began|took|made|"
     r"saw|came|went|paid|left|brought|fought|sought|bought|caught|won|lost|gave|got|fled|fell|led|struck|shot|spoke|"
     r"wrote|became|rose|broke|chose|drove|flew|grew|knew|threw|sent|spent|built|felt|kept|stood|heard|found|sold|"
     r"withdrew|arose|"
@@ -127,6 +127,8 @@ _CLAUSE_EDGE = re.compile(
     r"(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Inc|Ltd|Maj))"
     r"(?<!\b(?:Sept|Capt|Corp|Prof))\."
 )
+_LOWER_WORD = re.compile(r"\s+[a-z]")
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|run-up\s+to|upcoming|planned|scheduled)\s+(?:the\s+)?$", re.I)
 # A relative clause after the expression: its verb tells nothing about the expression's clause.
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose|whom|where|when)\b")
 _REPORTING = ("said", "says", "told", "announced")
@@ -224,6 +226,11 @@ class _Context:
         first = _TENSE.match(after, len(after) - len(after.lstrip()))
         if first is not None and first.group(0).lower() not in ("deadline", "next", "coming", "upcoming"):
             return "future" if first.group("f") is not None else "past"
+        if self.text[start:end].endswith("'s") or (before.endswith("the ") and _LOWER_WORD.match(after)):
+            # a day named as a modifier ('Wednesday's ruling', 'the Aug. 7 blasts') is the day of an event the
+            # reader knows of: only words next to it say it lies ahead ('ahead of Sunday's vote'), not a verb
+            # further back whose object it modifies ('would look for ways around Wednesday's ruling')
+            return "future" if _AHEAD_OF.search(before) else None
         if marks and marks[-1].group(0).lower() not in _REPORTING:
             return "future" if marks[-1].group("f") is not None else "past"
         if len(before.split()) > 2:  # also 'said it is calling for a vote on Dec. 7': the reporting verb's
