@@ -125,7 +125,7 @@ _TENSE = re.compile(rf"\b(?:(?P<f>{_FUTURE_MARK})|(?P<p>{_PAST_MARK}))\b", re.I)
 _CLAUSE_EDGE = re.compile(
     r"[;!?\n]|(?<!\b[ap]\.m)(?<!\b[A-Za-z])(?<!\b(?:Mr|Ms|Dr|St|Lt|No|Jr|Sr|Co))"
     r"(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Inc|Ltd|Maj))"
-    r"(?<!\b(?:Sept|Capt|Corp|Prof))\."
+    r"(?<!\b(?:Sept|Capt|Corp|Prof))\.(?!,)"
 )
 _LOWER_WORD = re.compile(r"\s+[a-z]")
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|run-up\s+to|upcoming|planned|scheduled)\s+(?:the\s+)?$", re.I)
@@ -830,6 +830,8 @@ def _rules(lenient: bool) -> list[_Rule]:
             lambda m, ctx: _ago(_Renamed(m, n="1"), ctx),
         ),
         _Rule("week_of", r"\bthe\s+week\s+of(?=\s)", _week_of),
+        # 'until then', 'by then', 'since then': the latest time written before
+        _Rule("then", r"\b(?:until|till|by|since)\s+then\b(?![\s-]+current)", lambda m, ctx: ("same:0", "pending")),
         _Rule(
             "day_after_that",
             r"\bthe\s+(?P<rel>next|following|previous|preceding|prior)\s+(?:day|morning|afternoon|evening|night)\b"
@@ -952,6 +954,15 @@ def _rules(lenient: bool) -> list[_Rule]:
             _Rule("week_marked", r"^(?:the\s+)?week$", lambda m, ctx: (f"{ctx.anchor.year:04d}-WXX", "anaphoric")),
             _Rule("quarter_marked", r"^quarter$", lambda m, ctx: (f"{ctx.anchor.year:04d}-QX", "anaphoric")),
             _Rule("daily_marked", r"^daily$", _ref("P1D")),  # TimeML tags 'daily' as one day's span
+            # a bare count of units marked as a date ('five years', 'within 30 days') is a point ahead, as in
+            # 'redeemed in five years': English says 'ago' or 'earlier' for one behind. 'a year' alone is left
+            # out: it is most often 'a year ago' with its last word cut off.
+            _Rule(
+                "span_ahead_marked",
+                r"^(?:in\s+|within\s+)?(?P<n>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"fifteen|twenty|thirty|forty|fifty)\s+(?P<unit>day|week|month|year|decade)s$",
+                lambda m, ctx: _ago(_Renamed(m, dir="from now"), ctx),
+            ),
             _Rule("future_marked", r"^(?:one\s+day|some\s*day|one\s+of\s+these\s+days)$", _ref("FUTURE_REF")),
         ]
     return rules
@@ -1007,6 +1018,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "ago": ("ago", "earlier", "before", "later", "after", "now", "hence", "previously", "back"),
     "unit_before": ("before", "after"),
     "week_of": ("week",),
+    "then": ("then",),
     "day_after_that": ("next", "following", "previous", "preceding", "prior", "before", "after"),
     "vague_ago": ("ago", "earlier", "before", "now"),
     "quarter": ("quarter", "q1", "q2", "q3", "q4"),
@@ -1127,6 +1139,8 @@ def _refer_back(chosen: list[TimeExpression]) -> list[TimeExpression]:
 
 def _from_reference(spec: list[str], reference: str) -> str | None:
     unit, step = spec[0], int(spec[-1])
+    if unit == "same":
+        return reference if _YEAR_VALUE.match(reference) else None
     if unit in ("day", "weekday", "week"):
         m = _DAY_VALUE.match(reference)
         if m is None:
