@@ -14,12 +14,17 @@ Friday') points forward (then the first one on or after the anchor: news names t
 refused'), else from the clause before it, where a reporting verb further back does not set it ('said it
 is calling for a vote on Dec. 7'). A month and day without a year ('Dec. 15') is the nearest such date,
 looking back by default and at most four months ahead. A day or month after 'until' is a deadline ahead.
+A day named as a modifier ('Wednesday's ruling', 'the Aug. 7 blasts') is a known event: only the words next to
+it ('ahead of Sunday's vote') put it ahead. 'the next day', 'the previous Friday', 'the following month' and
+'until then' take the latest date written before them in the text given to ``find`` (none: not reported).
 
 TimeML conventions followed where API.md is silent: 'a year ago' / 'a year earlier' in a sentence about
 results (quarter, profit, sales, a share, ...) and 'year-earlier' / 'year-ago' name the year-ago quarter
 ('1988-Q3'; an expression resolved alone is read so too); 'that year', 'later that month', 'the same day'
 take the unit of the latest date written before them (``find`` only); a unit marked alone ('the week',
-'quarter') is an unspecified one of the anchor's year ('1989-WXX', '1989-QX'); 'daily' marked alone is 'P1D'.
+'quarter') is an unspecified one of the anchor's year ('1989-WXX', '1989-QX'); 'daily' marked alone is 'P1D';
+a bare count of units marked alone ('five years') is a point ahead. In a results sentence about nine months or a
+fiscal year, 'a year earlier' is the year before, and 'the 1988 period' is otherwise that year's reported quarter.
 
 How an event record gets its date (``event_date``; the record's `date` must match ^YYYY(-MM(-DD)?)?$):
 - the first time expression in the event's clause with a concrete value wins; basis 'explicit' when the
