@@ -31,6 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from eventline.cache import collector_paused, load_or_build
+
 DATA_DIR = Path(__file__).parent / "data"
 COLUMNS = ["kind", "code", "country", "sector", "start", "end", "name", "aliases", "context", "note"]
 KINDS = {"country", "place", "person", "org", "agent", "context"}
@@ -352,10 +354,25 @@ def load(extra: str | Path | list[dict[str, Any]] | None = None) -> KnowledgeBas
     global _BASE
     if extra is None:
         if _BASE is None:
-            _BASE = KnowledgeBase()
-            _BASE.add_rows(list(base_rows()))
+            _BASE = load_or_build("knowledge-base", base_inputs(), _build_base)
         return _BASE
+    with collector_paused():
+        kb = _build_base()
+        kb.add_rows(read_rows(extra), override=True)
+    return kb
+
+
+def base_inputs() -> list[Path]:
+    """What the shipped knowledge base is built from: its data files and this module's code (for the cache)."""
+    return [DATA_DIR / name for name in DATA_FILES] + [Path(__file__)]
+
+
+def is_base(kb: KnowledgeBase) -> bool:
+    """Whether `kb` is the shared, shipped knowledge base (not one with extensions or a replacement)."""
+    return kb is _BASE
+
+
+def _build_base() -> KnowledgeBase:
     kb = KnowledgeBase()
     kb.add_rows(list(base_rows()))
-    kb.add_rows(read_rows(extra), override=True)
     return kb

@@ -34,8 +34,9 @@ import numpy as np
 from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY, TAG
 from spacy.tokens import Doc
 
-from eventline.actors.kb import Entry, KnowledgeBase, load, make_code, normalise, office_key
+from eventline.actors.kb import Entry, KnowledgeBase, base_inputs, is_base, load, make_code, normalise, office_key
 from eventline.actors.mention import ActorMention
+from eventline.cache import collector_paused, load_or_build
 
 # Modifiers that make an office holder a former one (CAMEO: ELI).
 FORMER = {"former", "ex", "ousted", "exiled", "deposed", "late", "toppled", "retired", "onetime", "one-time"}
@@ -229,26 +230,43 @@ class ActorResolver:
         self.extra = extra
         self.kb: KnowledgeBase = kb if kb is not None else load(extra)
         self._last_resolved: tuple[Doc, date | None, list[ActorMention]] | None = None
-        _freeze_gc()
         self._compile()
+        _freeze_gc()
 
     def _compile(self) -> None:
         """The lookup tables derived from `self.kb`; call again after changing the knowledge base."""
         self._last_resolved = None
-        self._entity_prefixes = {k[:i] for k in self.kb.entities for i in range(1, len(k) + 1)}
-        self._agent_prefixes = {k[:i] for k in self.kb.agents for i in range(1, len(k) + 1)}
-        self._entity_first = {k[0] for k in self.kb.entities}
-        # first words of names that may be written in lower case ('the mainland'); others need a capital
-        self._lower_ok = {k for k, entries in self.kb.entities.items()
-                          if any(_written_lower(f) and tuple(_norm_parts(f)) == k for e in entries for f in e.forms)}
-        self._lower_first = {k[0] for k in self._lower_ok} | {"the"}
-        self._agent_first = {k[0] for k in self.kb.agents}
         self._form_keys: dict[int, set[tuple[str, ...]]] = {}
         self._doc_keys: dict[int, set[tuple[str, ...]]] = {}
-        self._strict = {k: self._needs_upper(k) for k in self.kb.entities}
-        self._people_forms = self._plural_demonyms()
-        self._cap_last = {k for k, entries in self.kb.entities.items() if len(k) > 1 and all(
-            _last_part(f)[:1].isupper() for e in entries for f in e.forms if tuple(_norm_parts(f)) == k)}
+        if is_base(self.kb):  # the shipped tables: derived once per release and cached (eventline.cache)
+            global _BASE_TABLES
+            if _BASE_TABLES is None:
+                _BASE_TABLES = load_or_build("resolver-tables", base_inputs() + [Path(__file__)], self._derive)
+            tables = _BASE_TABLES
+        else:
+            with collector_paused():
+                tables = self._derive()
+        for name, table in tables.items():
+            setattr(self, name, table)
+
+    def _derive(self) -> dict[str, Any]:
+        kb = self.kb
+        entity_keys = kb.entities
+        # first words of names that may be written in lower case ('the mainland'); others need a capital
+        lower_ok = {k for k, entries in entity_keys.items()
+                    if any(_written_lower(f) and tuple(_norm_parts(f)) == k for e in entries for f in e.forms)}
+        return {
+            "_entity_prefixes": {k[:i] for k in entity_keys for i in range(1, len(k) + 1)},
+            "_agent_prefixes": {k[:i] for k in kb.agents for i in range(1, len(k) + 1)},
+            "_entity_first": {k[0] for k in entity_keys},
+            "_lower_ok": lower_ok,
+            "_lower_first": {k[0] for k in lower_ok} | {"the"},
+            "_agent_first": {k[0] for k in kb.agents},
+            "_strict": {k: self._needs_upper(k) for k in entity_keys},
+            "_people_forms": self._plural_demonyms(),
+            "_cap_last": {k for k, entries in entity_keys.items() if len(k) > 1 and all(
+                _last_part(f)[:1].isupper() for e in entries for f in e.forms if tuple(_norm_parts(f)) == k)},
+        }
 
     def _plural_demonyms(self) -> set[tuple[str, ...]]:
         """Plural demonyms ('Nigerians', 'Israelis', 'Bosnian Serbs' are people, not the state): a form of a
@@ -1454,6 +1472,7 @@ def _last_part(form: str) -> str:
 
 
 _UNFREEZE_AT_EXIT = False
+_BASE_TABLES: dict[str, Any] | None = None  # the resolver's tables for the shipped knowledge base, once a process
 
 
 def _freeze_gc() -> None:
@@ -1462,7 +1481,8 @@ def _freeze_gc() -> None:
     modules see their objects released as usual."""
     global _UNFREEZE_AT_EXIT
     if not _UNFREEZE_AT_EXIT:  # once per process: later resolvers (with extensions) are small next to the base
-        gc.collect()  # what is garbage now is not frozen
+        # No collection first: it would walk every object just loaded (a quarter of a second) to free a few dozen
+        # import-time cycles, which then stay frozen until exit.
         gc.freeze()
         atexit.register(gc.unfreeze)
         _UNFREEZE_AT_EXIT = True
