@@ -37,6 +37,7 @@ from spacy.tokens import Doc
 from eventline.actors.kb import Entry, KnowledgeBase, base_inputs, is_base, load, make_code, normalise, office_key
 from eventline.actors.mention import ActorMention
 from eventline.cache import collector_paused, load_or_build
+from eventline.nlp.arrays import doc_arrays
 
 # Modifiers that make an office holder a former one (CAMEO: ELI).
 FORMER = {"former", "ex", "ousted", "exiled", "deposed", "late", "toppled", "retired", "onetime", "one-time"}
@@ -127,41 +128,71 @@ _PRONOUN_WORDS = {
 }
 
 
+class _LazyToks:
+    """The `_Tok` of each token of a `_View`, made when first asked for (a list-like of fixed length)."""
+
+    __slots__ = ("_view", "_toks")
+
+    def __init__(self, view: _View, n: int) -> None:
+        self._view = view
+        self._toks: list[_Tok | None] = [None] * n
+
+    def __len__(self) -> int:
+        return len(self._toks)
+
+    def __getitem__(self, i):  # noqa: ANN001, ANN204
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self._toks)))]
+        got = self._toks[i]
+        if got is None:
+            if i < 0:
+                i += len(self._toks)
+            got = self._toks[i] = self._view._tok(i)
+        return got
+
+    def __iter__(self):  # noqa: ANN204
+        return (self[k] for k in range(len(self._toks)))
+
+
 class _View:
-    """A parsed document as plain Python lists: tokens by index, slices, character offsets, sentence numbers."""
+    """A parsed document as plain Python lists: tokens by index, slices, character offsets, sentence numbers.
+
+    Its columns come from the document's shared array view (eventline.nlp.arrays); the token tuples (`_Tok`) are
+    made on first use, most tokens are only ever read through the columns."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        n = len(doc)
-        raw = doc.to_array(_ATTRS).reshape(n, len(_ATTRS)) if n else np.zeros((0, len(_ATTRS)), np.uint64)
-        string_cols = []
-        pron_rows: list[int] = []
-        for c in range(5):  # strings of the distinct hashes only
-            uniq, inv = np.unique(raw[:, c], return_inverse=True)
-            strs = _strings(doc, uniq.tolist())
-            string_cols.append([strs[k] for k in inv.ravel().tolist()])
-            if c == 2 and "PRON" in strs:
-                pron_rows = np.nonzero(inv.ravel() == strs.index("PRON"))[0].tolist()
-        text, lower, pos, tag, dep = string_cols
+        arrays = doc_arrays(doc)
+        n = arrays.n
+        text, lower, pos, tag, dep = (arrays.strings(a) for a in (ORTH, LOWER, POS, TAG, DEP))
+        pron_rows = [i for i, p in enumerate(pos) if p == "PRON"] if "PRON" in pos else []
+        if pron_rows:
+            pos, tag = list(pos), list(tag)  # (the shared view's lists stay as the parser had them)
         for i in pron_rows:
             # a capitalised name the tagger read as a pronoun ('Li said'): a name
             if text[i][:1].isupper() and lower[i] not in _PRONOUN_WORDS:
                 pos[i] = "PROPN"
                 tag[i] = "NNP"
-        arr = raw.astype(np.int64)  # SENT_START is -1 for 'not a start'
-        ss = arr[:, 5]
+        ss = arrays.column(SENT_START)
         starts = ss == 1
         if n:
             starts[0] = True
         self.sent_of = (np.cumsum(starts) - 1).tolist()
         self.has_sents = bool(n > 1 and (ss[1:] != 0).any())
-        ws = [" " if x else "" for x in arr[:, 7].tolist()]
-        self.text = "".join([t + w for t, w in zip(text, ws, strict=True)])
-        space = (arr[:, 8] == 1).tolist()
-        self.toks = [_Tok(t) for t in zip(range(n), text, lower, pos, tag, dep, starts.tolist(), arr[:, 6].tolist(),
-                                           ws, space, (arr[:, 9] == 1).tolist(), strict=True)]
+        ws = [" " if x else "" for x in arrays.ints(SPACY)]
+        self.text = arrays.text
+        self._starts = starts.tolist()
+        self._idx = arrays.ints(IDX)
+        self._punct = arrays.ints(IS_PUNCT)
+        self.dep = dep
+        space = [x == 1 for x in arrays.ints(IS_SPACE)]
+        self.toks = _LazyToks(self, n)
         # column lists for the hot loops
         self.lower, self.pos, self.tag, self.words, self.ws, self.space = lower, pos, tag, text, ws, space
+
+    def _tok(self, i: int) -> _Tok:
+        return _Tok((i, self.words[i], self.lower[i], self.pos[i], self.tag[i], self.dep[i], self._starts[i],
+                     self._idx[i], self.ws[i], self.space[i], self._punct[i] == 1))
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -1397,7 +1428,7 @@ class ActorResolver:
 
     def _pronouns(self, doc: _View, mentions: list[ActorMention]) -> None:
         toks = doc.toks
-        cands = [t for t in toks if t.lower_ in PRONOUNS]
+        cands = [toks[i] for i, w in enumerate(doc.lower) if w in PRONOUNS]
         if not cands:
             return
         people = [m for m in mentions if m.kind == "person" and m.resolved]

@@ -16,15 +16,19 @@ import hashlib
 import json
 import math
 import re
+from bisect import bisect_right
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from spacy.attrs import IS_PUNCT, LOWER
+from spacy.attrs import IS_PUNCT, LEMMA, LOWER, ORTH, POS
+from spacy.symbols import AUX as AUX_ID
+from spacy.symbols import VERB as VERB_ID
 from spacy.tokens import Doc, Span, Token
 
 from eventline.actors import ActorResolver, MentionIndex
 from eventline.ingest import Document
+from eventline.nlp.arrays import doc_arrays
 from eventline.nlp.spans import sentence_starts, span_text
 
 # ---- numbers ---------------------------------------------------------------------------------------------------
@@ -105,14 +109,15 @@ def interval(value: float, qualifier: str | None) -> tuple[float, float]:
 
 
 def _qualifier(doc: Doc, start: int, end: int) -> str | None:
-    before = [t.lower_ for t in doc[max(0, start - 3): start]]
+    lower = doc_arrays(doc).strings(LOWER)
+    before = lower[max(0, start - 3): start]
     for q in _QUALIFIERS:
         words = q.split()
         if q.startswith("or "):
             continue
         if before[-len(words):] == words:
             return q
-    after = " ".join(t.lower_ for t in doc[end: end + 4])
+    after = " ".join(lower[end: end + 4])
     for q in ("or more", "or fewer"):
         if re.search(rf"^(\w+ ){{0,2}}{q}\b", after):
             return q
@@ -183,6 +188,20 @@ def _concept(tok: Token | None) -> str | None:
     return CONCEPTS[key] if key else None
 
 
+@lru_cache(maxsize=65536)
+def _concept_of(lemma: str, text: str, lower: str) -> str | None:
+    """`_concept` of a token from its strings (lemma, text, lower case), cached by them."""
+    form_lemma = (lemma or text).lower()
+    for form in (form_lemma, lower):
+        if form in CONCEPTS:
+            return CONCEPTS[form]
+    for form in (lower, form_lemma):
+        for n in range(len(form) - 1, 3, -1):
+            if form[:n] in CONCEPTS and _INFLECTION.fullmatch(form[n:]):
+                return CONCEPTS[form[:n]]
+    return None
+
+
 def _is_speech(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and _lookup(tok, SPEECH) is not None
 
@@ -250,9 +269,10 @@ def _subject_before(verb: Token) -> Token | None:
     return None
 
 
-def _speaker(tok: Token) -> Token | None:
+def _speaker(tok: Token, sent: Span | None = None) -> Token | None:
     """Who the number is ascribed to: the subject of the nearest speech or belief verb above it in the parse,
-    else the X of 'according to X', else the subject of a speech verb shortly before it in the same clause."""
+    else the X of 'according to X', else the subject of a speech verb shortly before it in the same clause.
+    `sent`: the token's sentence, when the caller has it."""
     node = tok
     seen = set()
     while node.i not in seen:
@@ -264,10 +284,14 @@ def _speaker(tok: Token) -> Token | None:
         if node.head.i == node.i:
             break
         node = node.head
-    according = _according_to(tok.sent)
+    if sent is None:
+        sent = tok.sent
+    # (only a sentence with the word 'according' is walked token by token)
+    according = _according_to(sent) if "according" in doc_arrays(tok.doc).strings(LOWER)[sent.start:sent.end] \
+        else None
     if according is not None:
         return according
-    for k in range(tok.i - 1, max(tok.sent.start, tok.i - 10) - 1, -1):
+    for k in range(tok.i - 1, max(sent.start, tok.i - 10) - 1, -1):
         t = tok.doc[k]
         if t.text in (",", ";", ":") or t.lower_ in ("but", "however", "while", "whereas"):
             break
@@ -319,16 +343,22 @@ def _claimant(head: Token, index: MentionIndex, resolver: ActorResolver, when: d
 
 def _looks_like_sentence(sent: Span) -> bool:
     text = span_text(sent).strip()
-    return bool(text) and text[-1] in ".!?\"'”’)" and any(t.pos_ in ("VERB", "AUX") for t in sent)
+    return bool(text) and text[-1] in ".!?\"'”’)" and not _VERBAL_POS.isdisjoint(
+        doc_arrays(sent.doc).ints(POS)[sent.start:sent.end])
+
+
+_VERBAL_POS = frozenset({int(VERB_ID), int(AUX_ID)})
 
 
 def _is_date_or_time(doc: Doc, start: int, end: int, value: float) -> bool:
-    near = [t.lower_.rstrip(".") for t in doc[max(0, start - 2): min(len(doc), end + 2)]]
+    view = doc_arrays(doc)
+    lower, texts = view.strings(LOWER), view.strings(ORTH)
+    near = [w.rstrip(".") for w in lower[max(0, start - 2): min(len(doc), end + 2)]]
     if any(w in _MONTHS for w in near):
         return True
-    if end < len(doc) and doc[end].text in (":", "h") or (start > 0 and doc[start - 1].text == ":"):
+    if end < len(doc) and texts[end] in (":", "h") or (start > 0 and texts[start - 1] == ":"):
         return True
-    first = doc[start].text
+    first = texts[start]
     if re.fullmatch(r"1[5-9]\d\d|20\d\d", first) and end - start == 1:
         head = doc[start].head
         return not (doc[start].dep_ == "nummod" and head.tag_ in ("NNS", "NNPS"))
@@ -341,24 +371,23 @@ def _number_spans(doc: Doc) -> list[tuple[int, int]]:
     n = len(doc)
     if not n:
         return []
-    arr = doc.to_array([LOWER, IS_PUNCT]).reshape(n, 2).tolist()
-    strings = doc.vocab.strings
-    lower = [strings[h] for h, _ in arr]
-    number = [_is_number_word(w) for w in lower]
+    view = doc_arrays(doc)
+    lower = view.strings(LOWER)
+    number = list(map(_is_number_word, lower))
     spans = []
-    i = 0
-    while i < n:
-        if number[i] and not arr[i][1]:
-            j = i + 1
-            # 'and' continues a number only after a scale word ('two hundred and five'), never after digits
-            # or another unit word ('returned in 2002 and eight have died', 'five and six' are two numbers)
-            while j < n and (number[j] or (lower[j] == "and" and j + 1 < n and lower[j - 1] in _SCALES
-                                           and lower[j + 1] in _UNITS)):
-                j += 1
-            spans.append((i, j))
-            i = j
-        else:
-            i += 1
+    i = 0  # the first token not yet in a span
+    for k in [k for k, (is_number, punct) in enumerate(zip(number, view.ints(IS_PUNCT), strict=True))
+              if is_number and not punct]:
+        if k < i:
+            continue
+        j = k + 1
+        # 'and' continues a number only after a scale word ('two hundred and five'), never after digits
+        # or another unit word ('returned in 2002 and eight have died', 'five and six' are two numbers)
+        while j < n and (number[j] or (lower[j] == "and" and j + 1 < n and lower[j - 1] in _SCALES
+                                       and lower[j + 1] in _UNITS)):
+            j += 1
+        spans.append((k, j))
+        i = j
     return spans
 
 
@@ -377,16 +406,29 @@ def extract_claims(spacy_doc: Doc, document: Document, resolver: ActorResolver) 
     except Exception:  # the resolver is another stage; a failure there must not lose the events
         mentions = []
     index = MentionIndex(list(mentions))
-    sentence_index = {start: k for k, start in enumerate(sentence_starts(doc))}
+    starts = sentence_starts(doc)
+    sentence_index = {start: k for k, start in enumerate(starts)}
+    # sentences from the SENT_START array (what Token.sent reads) unless a hook defines them
+    by_starts = doc.has_annotation("SENT_START") and not doc.user_hooks and not doc.user_span_hooks
+    ends = [*starts[1:], len(doc)]
+    looks: dict[int, bool] = {}
+    view = doc_arrays(doc)
+    texts, lemmas, lowers, pos = view.strings(ORTH), view.strings(LEMMA), view.strings(LOWER), view.strings(POS)
     claims: list[dict[str, Any]] = []
     for start, end in _number_spans(doc):
-        words = [t.text for t in doc[start:end]]
-        value = number_value(words)
+        value = number_value(texts[start:end])
         if value is None:
             continue
         num = doc[end - 1]
-        sent = num.sent
-        if not _looks_like_sentence(sent) or _is_date_or_time(doc, start, end, value):
+        if by_starts:
+            k = bisect_right(starts, end - 1) - 1
+            sent = doc[starts[k]:ends[k]]
+        else:
+            sent = num.sent
+        looks_like = looks.get(sent.start)
+        if looks_like is None:
+            looks_like = looks[sent.start] = _looks_like_sentence(sent)
+        if not looks_like or _is_date_or_time(doc, start, end, value):
             continue
         if num.lower_ == "one" and num.dep_ != "nummod":
             continue
@@ -433,10 +475,11 @@ def extract_claims(spacy_doc: Doc, document: Document, resolver: ActorResolver) 
                 subject = f"{verb_concept} {noun_class}"
             else:
                 # fall back to the nearest word in the sentence that says what happened
-                near = sorted((t for t in sent if _concept(t) and t.pos_ in ("VERB", "NOUN", "ADJ")),
-                              key=lambda t: abs(t.i - noun.i))
-                subject = f"{_concept(near[0])} {noun_class}" if near and abs(near[0].i - noun.i) <= 8 \
-                    else noun_class
+                noun_i = noun.i
+                near = sorted((i for i in range(sent.start, sent.end) if pos[i] in ("VERB", "NOUN", "ADJ")
+                               and _concept_of(lemmas[i], texts[i], lowers[i])), key=lambda i: abs(i - noun_i))
+                subject = f"{_concept_of(lemmas[near[0]], texts[near[0]], lowers[near[0]])} {noun_class}" \
+                    if near and abs(near[0] - noun_i) <= 8 else noun_class
         else:
             # an anaphoric number ('killing 13 of them') refers to the latest claim of the two sentences before
             if not claims or claims[-1]["sentence_index"] < sentence_index.get(sent.start, 0) - 2:
@@ -446,7 +489,7 @@ def extract_claims(spacy_doc: Doc, document: Document, resolver: ActorResolver) 
             facet = verb_concept or (_lemma(verb) if verb is not None else None)
         if facet and negated:
             facet = f"not {facet}"
-        speaker = _speaker(num)
+        speaker = _speaker(num, sent if by_starts else None)
         claimant = _claimant(speaker, index, resolver, when) if speaker is not None else None
         first = doc[start]
         claim_id = "cl-" + hashlib.sha1(f"{document.id}|{first.idx}".encode()).hexdigest()[:16]
@@ -454,7 +497,7 @@ def extract_claims(spacy_doc: Doc, document: Document, resolver: ActorResolver) 
             "id": claim_id,
             "doc_id": document.id,
             "sentence_index": sentence_index.get(sent.start, 0),
-            "text": sent.text,
+            "text": span_text(sent),
             "span": [sent.start_char, sent.end_char],
             "value": value,
             "qualifier": _qualifier(doc, start, end),
@@ -463,7 +506,7 @@ def extract_claims(spacy_doc: Doc, document: Document, resolver: ActorResolver) 
             "claimant": claimant,
             "date": _iso(document.pub_date),
             "facet": facet,
-            "number": doc[start:end].text,
+            "number": span_text(doc[start:end]),
             "number_span": [first.idx, doc[end - 1].idx + len(doc[end - 1].text)],
             "verb": _lemma(verb) if verb is not None else None,
             "claimant_text": claimant["text"] if claimant else None,

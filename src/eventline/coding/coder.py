@@ -37,6 +37,8 @@ from eventline.coding.dictionary import EventDictionary, Pattern, default_dictio
 from eventline.coding.participants import complete_recipient
 from eventline.coding.repair import repair_participle_clauses
 from eventline.ingest import Document
+from eventline.nlp.arrays import DocArrays, doc_arrays
+from eventline.nlp.arrays import forget as forget_arrays
 from eventline.nlp.spans import doc_text, sentence_starts, span_text
 
 DEFAULT_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "over", "from", "for")
@@ -140,6 +142,7 @@ class EventCoder:
                 repair_participle_clauses(spacy_doc, self._verb_forms(), self._wrapper_lemmas())
             except Exception:  # noqa: BLE001 - a repair that fails leaves the parse as it was
                 pass
+        forget_arrays(spacy_doc)  # the repairs (here or a subclass's) may have changed heads and labels
         mentions = self.resolver.resolve(spacy_doc, pub)
         index = MentionIndex(mentions)
         F.index_doc(spacy_doc)
@@ -191,12 +194,13 @@ class EventCoder:
             hashes = frozenset(get_string_id(w) for w in words)
             self._hashes = hashes
         try:
-            arr = spacy_doc.to_array([LOWER, LEMMA, POS]).reshape(len(spacy_doc), 3).tolist()
+            view = doc_arrays(spacy_doc)
+            lows, lems = view.ints(LOWER), view.ints(LEMMA)
         except Exception:  # noqa: BLE001 - a doc without these attributes is coded token by token
             self._arrays = None
             return None
-        self._arrays = (spacy_doc, arr)
-        return [i for i, (lw, lm, _) in enumerate(arr) if lw in hashes or lm in hashes]
+        self._arrays = (spacy_doc, view)
+        return [i for i, (lw, lm) in enumerate(zip(lows, lems, strict=True)) if lw in hashes or lm in hashes]
 
     def _verb_forms(self) -> frozenset[str]:
         """Base forms of the single-word verbs the dictionary knows (parse repair of demanded clauses)."""
@@ -228,7 +232,7 @@ class EventCoder:
         """Why a sentence is not coded (furniture, sport, entertainment, history lesson), or None."""
         cached = getattr(self, "_arrays", None)
         if cached is not None and cached[0] is sent.doc:
-            return self._skip_reason_fast(sent, cached[1][sent.start:sent.end])
+            return self._skip_reason_fast(sent, cached[1])
         text = span_text(sent)
         if len(sent) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in sent):
             return "no verb"
@@ -250,23 +254,26 @@ class EventCoder:
                 return topic
         return None
 
-    def _skip_reason_fast(self, sent: Span, rows: list[list[int]]) -> str | None:
+    def _skip_reason_fast(self, sent: Span, view: DocArrays) -> str | None:
         """`skip_reason` from the doc's LOWER/LEMMA/POS arrays (same answers, without building tokens)."""
-        if len(rows) < 3 or not any(pos in VERBAL_POS for _, _, pos in rows):
+        start, end = sent.start, sent.end
+        if end - start < 3 or VERBAL_POS.isdisjoint(view.ints(POS)[start:end]):
             return "no verb"
-        text = span_text(sent)
+        text = view.text[sent.start_char:sent.end_char]
         if FURNITURE_WORDS.search(text):
             return "page furniture"
-        if '"' not in text and "\u201c" not in text and any(lw in READER_HASHES for lw, _, _ in rows):
+        lows = view.ints(LOWER)[start:end]
+        if '"' not in text and "\u201c" not in text and not READER_HASHES.isdisjoint(lows):
             return "addressed to the reader"
         if self.dictionary.discard_words:
             political, discard = self._skip_hashes()
-            topic = None
-            for lw, lm, _ in rows:
-                if lw in political or lm in political:
-                    return None
-                topic = topic or discard.get(lm) or discard.get(lw)
-            return topic
+            lems = view.ints(LEMMA)[start:end]
+            if political.isdisjoint(lows) and political.isdisjoint(lems):
+                for lw, lm in zip(lows, lems, strict=True):
+                    topic = discard.get(lm) or discard.get(lw)
+                    if topic:
+                        return topic
+            return None
         return None
 
     # ------------------------------------------------------------------ sentence level

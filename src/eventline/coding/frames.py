@@ -7,8 +7,9 @@ Knows nothing about events or actors: only who is the subject, the object, a pre
 
 from __future__ import annotations
 
-from spacy.attrs import HEAD
 from spacy.tokens import Token
+
+from eventline.nlp.arrays import doc_arrays
 
 SUBJ = frozenset({"nsubj", "nsubj:outer", "csubj", "expl:subj"})
 SUBJPASS = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"})
@@ -25,22 +26,23 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "provided", "providing"})
 PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "me", "us", "him", "her", "them"})
 
 
-_CACHE: dict[str, object] = {"doc": None, "kids": [], "rows": []}
+_CACHE: dict[str, object] = {"doc": None, "view": None, "kids": [], "rows": []}
 
 
 def index_doc(doc) -> None:
     """Indexes the children of `doc`'s tokens once (spaCy's Token.children scans the sentence on every call).
     Only indices are kept up front, from the HEAD array; a token's children become Token objects when first asked
     for (most tokens never are, and building a Token for every word was a tenth of the coder's time)."""
-    if _CACHE["doc"] is doc:
+    view = doc_arrays(doc)
+    if _CACHE["doc"] is doc and _CACHE["view"] is view:
         return
     n = len(doc)
     child_rows: list[list[int]] = [[] for _ in range(n)]
-    if n:
-        for i, offset in enumerate(doc.to_array([HEAD]).reshape(n).astype("int64").tolist()):
-            if offset:
-                child_rows[i + offset].append(i)
+    for i, h in enumerate(view.heads):
+        if h != i:
+            child_rows[h].append(i)
     _CACHE["doc"] = doc
+    _CACHE["view"] = view
     _CACHE["rows"] = child_rows
     _CACHE["kids"] = [None] * n
 

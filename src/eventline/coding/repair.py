@@ -56,6 +56,8 @@ from spacy.symbols import NOUN as NOUN_ID
 from spacy.symbols import PROPN as PROPN_ID
 from spacy.tokens import Doc, Token
 
+from eventline.nlp.arrays import doc_arrays, forget
+
 PARTICIPLE_TAGS = frozenset({"VBD", "VBN"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
@@ -406,17 +408,23 @@ def repair_participle_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | 
     n = len(doc)
     if not n:
         return 0
-    rows = doc.to_array([DEP, POS, LOWER]).reshape(n, 3).tolist()
+    view = doc_arrays(doc)
+    deps, poss, lowers = view.ints(DEP), view.ints(POS), view.ints(LOWER)
+    forget(doc)  # the repairs below change heads and labels: later readers make a new view
     root_id, that_id = get_string_id("ROOT"), get_string_id("that")
     dep_names: dict[int, str] = {}
     by_dep_rows: dict[int, list[int]] = {}
     roots = False
     that_rows: list[int] = []
-    for i, (dep, pos, lower) in enumerate(rows):
+    for i, dep in enumerate(deps):
         by_dep_rows.setdefault(dep, []).append(i)
-        if dep == root_id and (pos == NOUN_ID or pos == PROPN_ID):
-            roots = True
-        elif lower == that_id:
+        if dep == root_id:
+            pos = poss[i]
+            if pos == NOUN_ID or pos == PROPN_ID:
+                roots = True
+            elif lowers[i] == that_id:
+                that_rows.append(i)
+        elif lowers[i] == that_id:
             that_rows.append(i)
     for dep in by_dep_rows:
         dep_names[dep] = doc.vocab.strings[dep] if dep else ""
