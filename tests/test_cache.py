@@ -93,3 +93,14 @@ def test_cached_knowledge_base_equals_a_fresh_build(cache_dir: Path) -> None:
         some = next(iter(fresh.people))
         assert built.people[some].roles == fresh.people[some].roles
         assert built.max_len == fresh.max_len
+
+
+def test_resolver_tables_of_the_shipped_base_equal_freshly_derived_ones() -> None:
+    from eventline.actors import kb
+    from eventline.actors.resolver import ActorResolver
+
+    shipped = ActorResolver()  # tables from the cache (or built and stored on a first run)
+    fresh = ActorResolver(kb=kb._build_base())  # a replacement knowledge base: tables derived in place
+    for name in ("_entity_prefixes", "_agent_prefixes", "_entity_first", "_lower_ok", "_lower_first",
+                 "_agent_first", "_strict", "_people_forms", "_cap_last", "_del_index"):
+        assert getattr(shipped, name) == getattr(fresh, name), name
