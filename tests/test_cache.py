@@ -102,5 +102,7 @@ def test_resolver_tables_of_the_shipped_base_equal_freshly_derived_ones() -> Non
     shipped = ActorResolver()  # tables from the cache (or built and stored on a first run)
     fresh = ActorResolver(kb=kb._build_base())  # a replacement knowledge base: tables derived in place
     for name in ("_entity_prefixes", "_agent_prefixes", "_entity_first", "_lower_ok", "_lower_first",
-                 "_agent_first", "_strict", "_people_forms", "_cap_last", "_del_index"):
+                 "_agent_first", "_strict", "_people_forms", "_cap_last"):
         assert getattr(shipped, name) == getattr(fresh, name), name
+    # the order of name parts follows the iteration of sets of forms, which differs between processes
+    assert {k: sorted(v) for k, v in shipped._del_index.items()} == {k: sorted(v) for k, v in fresh._del_index.items()}
