@@ -181,9 +181,9 @@ class _View:
         self.has_sents = bool(n > 1 and (ss[1:] != 0).any())
         ws = [" " if x else "" for x in arrays.ints(SPACY)]
         self.text = arrays.text
-        self._starts = starts.tolist()
+        self.is_start = starts.tolist()
         self._idx = arrays.ints(IDX)
-        self._punct = arrays.ints(IS_PUNCT)
+        self.is_punct = [x == 1 for x in arrays.ints(IS_PUNCT)]
         self.dep = dep
         space = [x == 1 for x in arrays.ints(IS_SPACE)]
         self.toks = _LazyToks(self, n)
@@ -191,8 +191,8 @@ class _View:
         self.lower, self.pos, self.tag, self.words, self.ws, self.space = lower, pos, tag, text, ws, space
 
     def _tok(self, i: int) -> _Tok:
-        return _Tok((i, self.words[i], self.lower[i], self.pos[i], self.tag[i], self.dep[i], self._starts[i],
-                     self._idx[i], self.ws[i], self.space[i], self._punct[i] == 1))
+        return _Tok((i, self.words[i], self.lower[i], self.pos[i], self.tag[i], self.dep[i], self.is_start[i],
+                     self._idx[i], self.ws[i], self.space[i], self.is_punct[i]))
 
     def __len__(self) -> int:
         return len(self.toks)
@@ -429,8 +429,11 @@ class ActorResolver:
     @staticmethod
     def _parts(doc: _View) -> list[tuple[str, int]]:
         """Normalised word parts with the token they come from; in-word hyphens vanish."""
-        cache = _NORM_CACHE
-        return [(p, i) for i, t in enumerate(doc.words) for p in (cache.get(t) or _norm_parts(t))]
+        parts_of = list(map(_NORM_CACHE.get, doc.words))
+        for i, got in enumerate(parts_of):
+            if got is None:
+                parts_of[i] = _norm_parts(doc.words[i])
+        return [(p, i) for i, got in enumerate(parts_of) for p in got]
 
     def _recheck_context(self, doc: _View, parts: list[tuple[str, int]], atoms: list[_Atom],
                          countries: set[str]) -> list[_Atom]:
@@ -571,7 +574,8 @@ class ActorResolver:
             pos = pos_of[i]
             low = lower[i]
             if space[i] or "\n" in words[i] or low in TIME_WORDS:
-                close()
+                if cur:
+                    close()
                 i += 1
                 continue
             in_word_hyphen = words[i] == "-" and i > 0 and not ws[i - 1] and not ws[i]
@@ -583,7 +587,7 @@ class ActorResolver:
                 cur.append(i)
             elif pos == "DET" and not cur:
                 cur.append(i)
-            else:
+            elif cur:
                 close()
             i += 1
         close()
@@ -593,7 +597,7 @@ class ActorResolver:
     def _boundary_before(doc: _View, i: int, cur: list[int]) -> bool:
         """A new phrase starts at token i although it is adjacent (sentence start, or a head noun followed by a
         new name without any link)."""
-        if doc[i].is_sent_start and (doc[i - 1].is_punct or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_):
+        if doc.is_start[i] and (doc.is_punct[i - 1] or doc.space[i - 1] or "\n" in doc.ws[i - 1]):
             return True
         lower, pos = doc.lower, doc.pos
         if lower[i] in ("next", "last", "this") and i + 1 < len(lower) and lower[i + 1] in _TIME_NOUNS:
@@ -709,6 +713,13 @@ class ActorResolver:
 
     def _read_chunk(self, doc: _View, ch: _Chunk, when: date | None, named: list[tuple[int, Entry]]) -> None:
         head = ch.end - 1
+        if not ch.atoms:
+            # most phrases hold no name and no role noun: without a capitalised name at the end (or a hyphen) and
+            # without a possessive inside, nothing below reads anything from them
+            word = doc.words[head]
+            if not (doc.pos[head] == "PROPN" and word[:1].isupper() or word == "-") and not any(
+                    doc.lower[t] in ("'s", "’s", "'") for t in range(ch.start + 1, ch.end)):
+                return
         head_atom = next((a for a in ch.atoms if a.start <= head < a.end), None)
         modifiers = [a for a in ch.atoms if a is not head_atom]
         lowers = doc.lower[ch.start:ch.end]

@@ -413,7 +413,7 @@ def extract_claims(spacy_doc: Doc, document: Document, resolver: ActorResolver) 
     ends = [*starts[1:], len(doc)]
     looks: dict[int, bool] = {}
     view = doc_arrays(doc)
-    texts, lemmas, lowers, pos = view.strings(ORTH), view.strings(LEMMA), view.strings(LOWER), view.strings(POS)
+    texts = view.strings(ORTH)
     claims: list[dict[str, Any]] = []
     for start, end in _number_spans(doc):
         value = number_value(texts[start:end])
@@ -476,6 +476,7 @@ def extract_claims(spacy_doc: Doc, document: Document, resolver: ActorResolver) 
             else:
                 # fall back to the nearest word in the sentence that says what happened
                 noun_i = noun.i
+                lemmas, lowers, pos = view.strings(LEMMA), view.strings(LOWER), view.strings(POS)
                 near = sorted((i for i in range(sent.start, sent.end) if pos[i] in ("VERB", "NOUN", "ADJ")
                                and _concept_of(lemmas[i], texts[i], lowers[i])), key=lambda i: abs(i - noun_i))
                 subject = f"{_concept_of(lemmas[near[0]], texts[near[0]], lowers[near[0]])} {noun_class}" \

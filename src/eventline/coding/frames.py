@@ -7,6 +7,8 @@ Knows nothing about events or actors: only who is the subject, the object, a pre
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import HEAD
 from spacy.tokens import Token
 
 from eventline.nlp.arrays import doc_arrays
@@ -37,14 +39,19 @@ def index_doc(doc) -> None:
     if _CACHE["doc"] is doc and _CACHE["view"] is view:
         return
     n = len(doc)
-    child_rows: list[list[int]] = [[] for _ in range(n)]
-    for i, h in enumerate(view.heads):
-        if h != i:
-            child_rows[h].append(i)
+    # tokens sorted by their head (stably: in text order under each head), and where each head's run begins
+    heads = view.column(HEAD) + np.arange(n, dtype=np.int64)
     _CACHE["doc"] = doc
     _CACHE["view"] = view
-    _CACHE["rows"] = child_rows
+    order = np.argsort(heads, kind="stable")
+    _CACHE["rows"] = (order.tolist(), np.searchsorted(heads[order], np.arange(n + 1)).tolist())
     _CACHE["kids"] = [None] * n
+
+
+def child_indices(i: int) -> list[int]:
+    """Indices of the children of token `i` of the document last indexed (in text order)."""
+    order, bounds = _CACHE["rows"]  # type: ignore[misc]
+    return [j for j in order[bounds[i]:bounds[i + 1]] if j != i]
 
 
 def kids(tok: Token) -> list[Token]:
@@ -54,7 +61,7 @@ def kids(tok: Token) -> list[Token]:
         got = _CACHE["kids"][i]  # type: ignore[index]
         if got is None:
             doc = tok.doc
-            got = _CACHE["kids"][i] = [doc[j] for j in _CACHE["rows"][i]]  # type: ignore[index]
+            got = _CACHE["kids"][i] = [doc[j] for j in child_indices(i)]  # type: ignore[index]
         return got
     return list(tok.children)
 

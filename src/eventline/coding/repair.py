@@ -56,7 +56,7 @@ from spacy.symbols import NOUN as NOUN_ID
 from spacy.symbols import PROPN as PROPN_ID
 from spacy.tokens import Doc, Token
 
-from eventline.nlp.arrays import doc_arrays, forget
+from eventline.nlp.arrays import forget
 
 PARTICIPLE_TAGS = frozenset({"VBD", "VBN"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
@@ -408,8 +408,9 @@ def repair_participle_clauses(doc: Doc, verb_forms: frozenset[str] | set[str] | 
     n = len(doc)
     if not n:
         return 0
-    view = doc_arrays(doc)
-    deps, poss, lowers = view.ints(DEP), view.ints(POS), view.ints(LOWER)
+    # (its own three columns, not the shared view: that is made after the repairs, which change the parse)
+    rows = doc.to_array([DEP, POS, LOWER])
+    deps, poss, lowers = rows[:, 0].tolist(), rows[:, 1].tolist(), rows[:, 2].tolist()
     forget(doc)  # the repairs below change heads and labels: later readers make a new view
     root_id, that_id = get_string_id("ROOT"), get_string_id("that")
     dep_names: dict[int, str] = {}
