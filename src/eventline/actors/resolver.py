@@ -164,7 +164,8 @@ class _View:
         self.doc = doc
         arrays = doc_arrays(doc)
         n = arrays.n
-        text, lower, pos, tag, dep = (arrays.strings(a) for a in (ORTH, LOWER, POS, TAG, DEP))
+        text, lower, pos, tag = (arrays.strings(a) for a in (ORTH, LOWER, POS, TAG))
+        self._arrays = arrays  # (the labels are read only for the tokens that are made: see `_tok`)
         pron_rows = [i for i, p in enumerate(pos) if p == "PRON"] if "PRON" in pos else []
         if pron_rows:
             pos, tag = list(pos), list(tag)  # (the shared view's lists stay as the parser had them)
@@ -179,19 +180,19 @@ class _View:
             starts[0] = True
         self.sent_of = (np.cumsum(starts) - 1).tolist()
         self.has_sents = bool(n > 1 and (ss[1:] != 0).any())
-        ws = [" " if x else "" for x in arrays.ints(SPACY)]
+        ws = arrays.whitespace
         self.text = arrays.text
         self.is_start = starts.tolist()
         self._idx = arrays.ints(IDX)
         self.is_punct = [x == 1 for x in arrays.ints(IS_PUNCT)]
-        self.dep = dep
         space = [x == 1 for x in arrays.ints(IS_SPACE)]
         self.toks = _LazyToks(self, n)
         # column lists for the hot loops
         self.lower, self.pos, self.tag, self.words, self.ws, self.space = lower, pos, tag, text, ws, space
 
     def _tok(self, i: int) -> _Tok:
-        return _Tok((i, self.words[i], self.lower[i], self.pos[i], self.tag[i], self.dep[i], self.is_start[i],
+        return _Tok((i, self.words[i], self.lower[i], self.pos[i], self.tag[i], self._arrays.strings(DEP)[i],
+                     self.is_start[i],
                      self._idx[i], self.ws[i], self.space[i], self.is_punct[i]))
 
     def __len__(self) -> int:

@@ -13,6 +13,7 @@ call `forget(doc)` afterwards, so that the next reader sees the new heads and la
 
 from __future__ import annotations
 
+from operator import add
 from typing import Any
 
 import numpy as np
@@ -30,7 +31,7 @@ _STRINGS: dict[int, str] = {}
 class DocArrays:
     """The attribute arrays of one document. `raw` is to_array(ATTRS) (uint64, n x len(ATTRS))."""
 
-    __slots__ = ("doc", "n", "raw", "_ints", "_strings", "_heads", "_sent_starts", "_text")
+    __slots__ = ("doc", "n", "raw", "_ints", "_strings", "_heads", "_sent_starts", "_text", "_whitespace")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -41,6 +42,7 @@ class DocArrays:
         self._heads: list[int] | None = None
         self._sent_starts: list[int] | None = None
         self._text: str | None = None
+        self._whitespace: list[str] | None = None
 
     def column(self, attr: int) -> np.ndarray:
         """The column of an attribute as to_array gives it (uint64; HEAD and SENT_START as int64)."""
@@ -83,11 +85,17 @@ class DocArrays:
         return self._sent_starts
 
     @property
+    def whitespace(self) -> list[str]:
+        """Each token's `whitespace_` (' ' or '')."""
+        if self._whitespace is None:
+            self._whitespace = [" " if sp else "" for sp in self.ints(SPACY)]
+        return self._whitespace
+
+    @property
     def text(self) -> str:
         """`doc.text` (joined from the ORTH and SPACY columns)."""
         if self._text is None:
-            words = self.strings(ORTH)
-            self._text = "".join([w + " " if sp else w for w, sp in zip(words, self.ints(SPACY), strict=True)])
+            self._text = "".join(map(add, self.strings(ORTH), self.whitespace))
         return self._text
 
 
