@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import DEP, IDX, IS_PUNCT, IS_SPACE, LOWER, ORTH, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
 from eventline.actors.kb import Entry, KnowledgeBase, base_inputs, is_base, load, make_code, normalise, office_key
@@ -74,8 +74,6 @@ NOT_ACTORS = {"summit", "talks", "conference", "meeting", "war", "agreement", "t
               "road", "square", "bridge", "province", "region", "city", "county", "district", "state"}
 
 
-_ATTRS = [ORTH, LOWER, POS, TAG, DEP, SENT_START, IDX, SPACY, IS_SPACE, IS_PUNCT]
-_STR_CACHE: dict[int, str] = {}
 _NORM_CACHE: dict[str, list[str]] = {}
 
 
@@ -86,17 +84,6 @@ def _norm_parts(text: str) -> list[str]:
         if len(_NORM_CACHE) < 500_000:
             _NORM_CACHE[text] = parts
     return parts
-
-
-def _strings(doc: Doc, hashes: list[int]) -> list[str]:
-    cache = _STR_CACHE
-    out = list(map(cache.get, hashes))
-    if None in out:
-        strings = doc.vocab.strings
-        for k, h in enumerate(hashes):
-            if out[k] is None:
-                out[k] = cache[h] = strings[h] if h else ""
-    return out  # type: ignore[return-value]
 
 
 class _Tok(tuple):
