@@ -171,10 +171,15 @@ _INFLECTION = re.compile(r"(s|es|d|ed|[a-z]ed|ing|[a-z]ing|ee|ees)?")
 def _lookup(tok: Token, table: dict[str, str] | set[str]) -> str | None:
     """The table key for a word: by lemma, by form, or by a key the form inflects ('kidnapped' -> 'kidnap'), so
     that a lemmatiser's slip ('kidnapp') does not lose the word."""
-    for form in (_lemma(tok), tok.lower_):
+    return _key_of_forms(_lemma(tok), tok.lower_, table)
+
+
+def _key_of_forms(lemma: str, lower: str, table: dict[str, str] | set[str]) -> str | None:
+    """`_lookup` from a word's lower-cased lemma and lower-cased form."""
+    for form in (lemma, lower):
         if form in table:
             return form
-    for form in (tok.lower_, _lemma(tok)):
+    for form in (lower, lemma):
         for n in range(len(form) - 1, 3, -1):
             if form[:n] in table and _INFLECTION.fullmatch(form[n:]):
                 return form[:n]
@@ -191,15 +196,8 @@ def _concept(tok: Token | None) -> str | None:
 @lru_cache(maxsize=65536)
 def _concept_of(lemma: str, text: str, lower: str) -> str | None:
     """`_concept` of a token from its strings (lemma, text, lower case), cached by them."""
-    form_lemma = (lemma or text).lower()
-    for form in (form_lemma, lower):
-        if form in CONCEPTS:
-            return CONCEPTS[form]
-    for form in (lower, form_lemma):
-        for n in range(len(form) - 1, 3, -1):
-            if form[:n] in CONCEPTS and _INFLECTION.fullmatch(form[n:]):
-                return CONCEPTS[form[:n]]
-    return None
+    key = _key_of_forms((lemma or text).lower(), lower, CONCEPTS)
+    return CONCEPTS[key] if key else None
 
 
 def _is_speech(tok: Token) -> bool:
