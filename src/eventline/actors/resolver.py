@@ -1111,7 +1111,7 @@ class ActorResolver:
         last = parts[-1]
         if len(last) < 5:
             return None
-        index = self._deletion_index()
+        index = self._del_index  # built with the other tables (_compile)
         found: list[Entry] = []
         for variant in {last, *(last[:k] + last[k + 1:] for k in range(len(last)))}:
             for part in index.get(variant, ()):
@@ -1127,9 +1127,6 @@ class ActorResolver:
         if country:
             found = [e for e in found if e.resolve(when)[1] == country]
         return found[0] if len(found) == 1 else None
-
-    def _deletion_index(self) -> dict[str, list[str]]:
-        return self._del_index  # built with the other tables (_compile)
 
     @staticmethod
     def _pick(cands: list[Entry], when: date | None, title_words: set[str], country: str | None,
